@@ -1,0 +1,40 @@
+from odoo import fields, models
+
+
+class SupervisionReview(models.Model):
+    """A review or check (审核/核查) of an item's result, GDUFS 第十条(四)."""
+
+    _name = "supervision.review"
+    _description = "Supervision Review"
+    _order = "date desc, id desc"
+
+    item_id = fields.Many2one(
+        "supervision.item",
+        string="Item",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    reviewer_id = fields.Many2one(
+        "res.users",
+        string="Reviewer",
+        required=True,
+        default=lambda self: self.env.user,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    method = fields.Selection(
+        [("document", "Documents"), ("revisit", "Revisit"), ("on_site", "On Site")],
+        required=True,
+        default="document",
+    )
+    conclusion = fields.Selection(
+        [
+            ("passed", "Passed"),
+            ("returned", "Returned"),
+            ("rectify", "Rectification Ordered"),
+        ],
+        required=True,
+    )
+    findings = fields.Html()
+    rectification_list = fields.Html()
+    rectification_deadline = fields.Date()
