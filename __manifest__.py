@@ -21,6 +21,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
+        "data/mail_template_data.xml",
         "views/supervision_unit_views.xml",
         "views/supervision_item_views.xml",
         "views/supervision_progress_views.xml",
@@ -29,6 +30,9 @@
         "views/supervision_review_views.xml",
         "views/supervision_interview_views.xml",
         "views/res_users_views.xml",
+        "wizard/supervision_return_wizard_views.xml",
+        "wizard/supervision_cancel_wizard_views.xml",
+        "wizard/supervision_urge_wizard_views.xml",
         "views/supervision_menus.xml",
     ],
     "demo": [

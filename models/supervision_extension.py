@@ -1,16 +1,21 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+OPEN_STATES = ("draft", "submitted")
+DECISION_FIELDS = frozenset({"state", "decided_by_id", "date_decided", "deadline_current"})
 
 
 class SupervisionExtension(models.Model):
     """A request to extend an item's deadline (延期申请), NWU 第六条(二).
 
-    It must be submitted before the current deadline and is decided by the
-    leader in charge; approval moves ``deadline``, never
-    ``deadline_original``.
+    The lead unit asks before the current deadline; the leader in charge (or
+    the administrator) decides; approval moves the item's ``deadline``,
+    never ``deadline_original``. At most one open request per item.
     """
 
     _name = "supervision.extension"
     _description = "Supervision Deadline Extension"
+    _inherit = ["mail.thread"]
     _order = "id desc"
 
     item_id = fields.Many2one(
@@ -40,7 +45,162 @@ class SupervisionExtension(models.Model):
         default="draft",
         copy=False,
         index=True,
+        tracking=True,
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one(
+        "res.users", string="Decided By", readonly=True, tracking=True
+    )
     date_decided = fields.Date(string="Decided On", readonly=True)
-    decision_note = fields.Text()
+    decision_note = fields.Text(tracking=True)
+    can_decide = fields.Boolean(compute="_compute_can_decide")
+
+    @api.constrains("item_id", "state")
+    def _check_one_open_request(self):
+        for ext in self.filtered(lambda e: e.state in OPEN_STATES):
+            others = ext.item_id.extension_ids.filtered(
+                lambda e, ext=ext: e != ext and e.state in OPEN_STATES
+            )
+            if others:
+                raise ValidationError(
+                    _(
+                        "Item %(item)s already has an open extension request.",
+                        item=ext.item_id.display_name,
+                    )
+                )
+
+    @api.depends_context("uid")
+    @api.depends("item_id.leader_in_charge_id")
+    def _compute_can_decide(self):
+        is_manager = self.env.user.has_group(
+            "university_supervision.group_supervision_manager"
+        )
+        for ext in self:
+            ext.can_decide = is_manager or ext.item_id.leader_in_charge_id == self.env.user
+
+    @api.depends("item_id", "date_requested")
+    def _compute_display_name(self):
+        for ext in self:
+            ext.display_name = _(
+                "Extension of %(item)s", item=ext.item_id.display_name or ""
+            )
+
+    def write(self, vals):
+        if not self.env.su and DECISION_FIELDS & set(vals):
+            raise AccessError(
+                _("Extension requests are decided through their buttons only.")
+            )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_submit(self):
+        """Submit the request to the leader in charge, before the deadline."""
+        today = fields.Date.context_today(self)
+        for ext in self:
+            ext._check_state("draft")
+            item = ext.item_id
+            item._check_state("assigned", "in_progress")
+            item._check_is_lead_unit_user()
+            if item.deadline and today > item.deadline:
+                raise UserError(
+                    _(
+                        "The deadline of %(item)s (%(deadline)s) has passed: an "
+                        "extension must be requested before it.",
+                        item=item.display_name,
+                        deadline=item.deadline,
+                    )
+                )
+            if item.deadline and ext.date_requested <= item.deadline:
+                raise UserError(
+                    _(
+                        "The requested deadline must be after the current "
+                        "deadline %(deadline)s.",
+                        deadline=item.deadline,
+                    )
+                )
+        for ext in self:
+            # sudo: the request's state is not writable by units; the checks
+            # above have verified the lead unit asks in time.
+            ext.sudo().write({"state": "submitted", "deadline_current": ext.item_id.deadline})
+            ext.item_id.activity_schedule(
+                "university_supervision.mail_act_item_extension",
+                user_id=ext.item_id.leader_in_charge_id.id,
+                note=ext.reason,
+            )
+            ext.item_id.message_post(
+                body=_(
+                    "Extension requested to %(date)s: %(reason)s",
+                    date=ext.date_requested,
+                    reason=ext.reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_approve(self):
+        """The leader in charge approves: the item's deadline moves."""
+        self._check_decision()
+        for ext in self:
+            # sudo: the deadline is the office's field and the decision fields
+            # are protected; _check_decision() has checked the decider.
+            ext.item_id.sudo().write({"deadline": ext.date_requested})
+            ext._do_decide("approved")
+        return True
+
+    def action_refuse(self):
+        """The leader in charge refuses: the deadline stays."""
+        self._check_decision()
+        self._do_decide("refused")
+        return True
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _check_state(self, *states):
+        for ext in self:
+            if ext.state not in states:
+                raise UserError(_("This extension request has already been handled."))
+
+    def _check_decision(self):
+        self._check_state("submitted")
+        for ext in self:
+            if not ext.can_decide:
+                raise AccessError(
+                    _(
+                        "Only the leader in charge of %(item)s may decide on its "
+                        "extension.",
+                        item=ext.item_id.display_name,
+                    )
+                )
+
+    def _do_decide(self, state):
+        for ext in self:
+            # sudo: decision fields are protected; see _check_decision().
+            ext.sudo().write(
+                {
+                    "state": state,
+                    "decided_by_id": self.env.user.id,
+                    "date_decided": fields.Date.context_today(ext),
+                }
+            )
+            ext.item_id.activity_feedback(
+                ["university_supervision.mail_act_item_extension"]
+            )
+            message = (
+                _("Extension to %(date)s approved by %(user)s. %(note)s")
+                if state == "approved"
+                else _("Extension to %(date)s refused by %(user)s. %(note)s")
+            )
+            ext.item_id.message_post(
+                body=message
+                % {
+                    "date": ext.date_requested,
+                    "user": self.env.user.name,
+                    "note": ext.decision_note or "",
+                },
+                partner_ids=ext.item_id.unit_partner_ids.ids,
+                subtype_xmlid="mail.mt_comment",
+            )

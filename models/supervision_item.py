@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -245,6 +247,29 @@ class SupervisionItem(models.Model):
         index=True,
         aggregator=None,
     )
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    previous_number = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Number of the progress reminder form before the item was "
+        "escalated to key supervision.",
+    )
+    date_escalated = fields.Date(readonly=True, copy=False)
+    rolled_from_id = fields.Many2one(
+        "supervision.item",
+        string="Carried Over From",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Item of the previous year this item continues (GDUFS 第八条(三)).",
+    )
+    rolled_to_id = fields.Many2one(
+        "supervision.item",
+        string="Carried Over To",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
     progress_ids = fields.One2many(
         "supervision.progress", "item_id", string="Progress Reports"
     )
@@ -264,7 +289,19 @@ class SupervisionItem(models.Model):
         compute="_compute_user_roles",
         help="Technical: the current user is head or liaison of the lead unit.",
     )
+    is_lead_unit_head = fields.Boolean(compute="_compute_user_roles")
+    is_unit_user = fields.Boolean(
+        compute="_compute_user_roles",
+        help="Technical: the current user belongs to the lead or an assisting unit.",
+    )
     is_leader_in_charge = fields.Boolean(compute="_compute_user_roles")
+    has_open_extension = fields.Boolean(compute="_compute_has_open_extension")
+    unit_partner_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_unit_partner_ids",
+        help="Technical: the lead unit's head and liaisons who may read the "
+        "item, recipients of its notifications.",
+    )
 
     _sql_constraints = [
         (
@@ -346,13 +383,40 @@ class SupervisionItem(models.Model):
             )
 
     @api.depends_context("uid")
-    @api.depends("lead_unit_id.head_id", "lead_unit_id.liaison_ids", "leader_in_charge_id")
+    @api.depends(
+        "lead_unit_id.head_id",
+        "lead_unit_id.liaison_ids",
+        "assist_unit_ids.member_user_ids",
+        "leader_in_charge_id",
+    )
     def _compute_user_roles(self):
         user = self.env.user
         for item in self:
             unit = item.lead_unit_id
+            item.is_lead_unit_head = user == unit.head_id
             item.is_lead_unit_user = user == unit.head_id or user in unit.liaison_ids
+            item.is_unit_user = user in (unit | item.assist_unit_ids).member_user_ids
             item.is_leader_in_charge = user == item.leader_in_charge_id
+
+    @api.depends(
+        "lead_unit_id.head_id",
+        "lead_unit_id.liaison_ids",
+        "is_confidential",
+        "confidential_user_ids",
+    )
+    def _compute_unit_partner_ids(self):
+        for item in self:
+            users = item.lead_unit_id.head_id | item.lead_unit_id.liaison_ids
+            if item.is_confidential:
+                users &= item.confidential_user_ids
+            item.unit_partner_ids = users.partner_id
+
+    @api.depends("extension_ids.state")
+    def _compute_has_open_extension(self):
+        for item in self:
+            item.has_open_extension = any(
+                ext.state in ("draft", "submitted") for ext in item.extension_ids
+            )
 
     # ------------------------------------------------------------------
     # ORM overrides
@@ -425,6 +489,7 @@ class SupervisionItem(models.Model):
                 return self.env.ref(subtype)
         return super()._track_subtype(init_values)
 
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -446,7 +511,32 @@ class SupervisionItem(models.Model):
         """
         self._check_state("to_approve")
         self._check_is_leader_in_charge()
-        self._do_approve()
+        self._do_assign()
+        return True
+
+    def action_assign_emergency(self):
+        """Assign an emergency item at once, completing its form afterwards.
+
+        GDUFS 第十条(一): in a sudden emergency supervision starts directly and
+        the 督办单 follows; such items are key items (第十条(一)4).
+        """
+        self._check_is_officer()
+        self._check_state("draft")
+        for item in self:
+            if item.source_type != "emergency":
+                raise UserError(
+                    _(
+                        "Only emergency items may be assigned without approval; "
+                        "send %(item)s for approval instead.",
+                        item=item.display_name,
+                    )
+                )
+        self._check_can_submit()
+        self.write({"level": "key"})
+        self._do_assign()
+        self._notify_leader(
+            _("Emergency item assigned at once; its form will be completed afterwards.")
+        )
         return True
 
     def action_acknowledge(self):
@@ -456,6 +546,157 @@ class SupervisionItem(models.Model):
         self._check_acknowledgement_complete()
         self._do_acknowledge()
         return True
+
+    def action_report_progress(self):
+        """Open a new progress report of the current user's unit."""
+        self.ensure_one()
+        self._check_state("assigned", "in_progress", "submitted", "to_close")
+        unit = (self.lead_unit_id | self.assist_unit_ids).filtered(
+            lambda u: self.env.user in u.member_user_ids
+        )[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Progress Report"),
+            "res_model": "supervision.progress",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_item_id": self.id,
+                "default_unit_id": unit.id or self.lead_unit_id.id,
+            },
+        }
+
+    def action_request_extension(self):
+        """Open a deadline extension request (NWU 第六条(二))."""
+        self.ensure_one()
+        self._check_state("assigned", "in_progress")
+        self._check_is_lead_unit_user()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Request an Extension"),
+            "res_model": "supervision.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_item_id": self.id},
+        }
+
+    def action_urge(self):
+        """Open the quick urge wizard for the office (GDUFS 第九条(三))."""
+        self._check_is_officer()
+        self._check_state("assigned", "in_progress", "submitted", "to_close")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Urge"),
+            "res_model": "supervision.urge.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_item_ids": self.ids},
+        }
+
+    def action_submit_result(self):
+        """The lead unit's head reports the handling result (NWU 第六条(二))."""
+        self._check_state("in_progress")
+        self._check_is_lead_unit_head()
+        for item in self:
+            if not item.result_note or item.result_note == "<p><br></p>":
+                raise UserError(
+                    _(
+                        "Fill in the handling result of %(item)s before "
+                        "submitting it.",
+                        item=item.display_name,
+                    )
+                )
+        self._do_submit_result()
+        return True
+
+    def action_review_pass(self):
+        """The office passes the result (办结审核, NWU 第六条(三)).
+
+        Reminder items close (GDUFS 第九条(四)); key items wait for the leader
+        in charge (GDUFS 第十条(五)).
+        """
+        self._check_is_officer()
+        self._check_state("submitted")
+        self._do_review_pass()
+        return True
+
+    def action_return(self):
+        """Open the wizard returning the result for rectification (GDUFS 第十条(四))."""
+        self.ensure_one()
+        self._check_is_officer()
+        self._check_state("submitted", "to_close")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Return for Rectification"),
+            "res_model": "supervision.return.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_item_id": self.id},
+        }
+
+    def action_approve_closure(self):
+        """The leader in charge approves the closure of a key item (GDUFS 第十条(五))."""
+        self._check_state("to_close")
+        self._check_is_leader_in_charge()
+        self._do_close()
+        return True
+
+    def action_file(self):
+        """The office files closed items (统计归档, NWU 第六条(四))."""
+        self._check_is_officer()
+        self._check_state("closed")
+        self.write({"state": "filed"})
+        return True
+
+    def action_cancel(self, reason=None):
+        """Cancel items, keeping the reason.
+
+        The office cancels items that are not assigned yet; once assigned,
+        only the leader in charge may cancel them. Without a reason, the
+        wizard asking for one opens.
+        """
+        self._check_can_cancel()
+        if not reason:
+            return {
+                "type": "ir.actions.act_window",
+                "name": _("Cancel Item"),
+                "res_model": "supervision.cancel.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_item_ids": self.ids},
+            }
+        self._do_cancel(reason)
+        return True
+
+    def action_escalate(self):
+        """Escalate reminder items to key supervision (GDUFS 第十条(一)1-3)."""
+        self._check_is_officer()
+        self._check_state("assigned", "in_progress", "submitted")
+        for item in self:
+            if item.level != "reminder":
+                raise UserError(
+                    _("Item %(item)s is already a key item.", item=item.display_name)
+                )
+        self._do_escalate()
+        return True
+
+    def action_roll_over(self):
+        """Carry long-running items into the next year (GDUFS 第八条(三))."""
+        self._check_is_officer()
+        self._check_state("assigned", "in_progress")
+        new_items = self._do_roll_over()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "university_supervision.supervision_item_action"
+        )
+        action.update(
+            {
+                "domain": [("id", "in", new_items.ids)],
+                "context": {},
+                "views": [(False, "form")] if len(new_items) == 1 else action["views"],
+                "res_id": new_items[:1].id,
+            }
+        )
+        return action
 
     # ------------------------------------------------------------------
     # Checks
@@ -502,6 +743,34 @@ class SupervisionItem(models.Model):
                         item=item.display_name,
                     )
                 )
+
+    def _check_is_lead_unit_head(self):
+        for item in self:
+            if self.env.user != item.lead_unit_id.head_id:
+                raise AccessError(
+                    _(
+                        "Only the head of %(unit)s, the lead unit of %(item)s, "
+                        "may do this.",
+                        unit=item.lead_unit_id.name,
+                        item=item.display_name,
+                    )
+                )
+
+    def _check_can_cancel(self):
+        is_officer = self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        )
+        for item in self:
+            if item.state in ("draft", "to_approve"):
+                if not is_officer:
+                    raise AccessError(
+                        _("Only the supervision office may cancel an item not yet assigned.")
+                    )
+            elif item.state in ("assigned", "in_progress", "submitted", "to_close"):
+                item._check_is_leader_in_charge()
+            else:
+                item._check_state("draft", "to_approve", "assigned", "in_progress",
+                                  "submitted", "to_close")
 
     def _check_can_submit(self):
         for item in self:
@@ -564,7 +833,7 @@ class SupervisionItem(models.Model):
                 date_deadline=fields.Date.context_today(item),
             )
 
-    def _do_approve(self):
+    def _do_assign(self):
         today = fields.Date.context_today(self)
         for item in self:
             vals = {
@@ -576,14 +845,15 @@ class SupervisionItem(models.Model):
             if not item.number:
                 vals["number"] = item._next_number(today)
             # sudo: the leader in charge may not write the office's fields;
-            # _check_is_leader_in_charge() has checked who acts and uid is kept
-            # so tracking is still authored by the leader.
+            # the caller has checked who acts, and uid is kept so tracking is
+            # still authored by the acting user.
             item.sudo().write(vals)
             item.activity_feedback(["university_supervision.mail_act_item_approve"])
             item._schedule_unit_activity(
                 "university_supervision.mail_act_item_acknowledge",
                 item.date_ack_deadline,
             )
+            item._notify_units("university_supervision.mail_template_item_assigned")
 
     def _do_acknowledge(self):
         today = fields.Date.context_today(self)
@@ -591,11 +861,174 @@ class SupervisionItem(models.Model):
         # the lead unit; units may not write state themselves.
         self.sudo().write({"state": "in_progress", "date_acknowledged": today})
         self.activity_feedback(["university_supervision.mail_act_item_acknowledge"])
+        for item in self:
+            self.env["supervision.progress"].create(
+                {
+                    "item_id": item.id,
+                    "unit_id": item.lead_unit_id.id,
+                    "kind": "acknowledgement",
+                    "date": today,
+                    "description": item._acknowledgement_summary(),
+                }
+            )
 
-    def _next_number(self, date):
+    def _acknowledgement_summary(self):
+        self.ensure_one()
+        return Markup("<ul><li>%s</li><li>%s</li><li>%s</li><li>%s</li></ul>") % (
+            _("Committed date: %(date)s", date=self.date_committed),
+            _("Work measures: %(measures)s", measures=self.measures),
+            _("Completion form: %(form)s", form=self.completion_form),
+            _(
+                "Handler: %(handler)s %(phone)s",
+                handler=self.handler_id.name,
+                phone=self.handler_phone or "",
+            ),
+        )
+
+    def _do_submit_result(self):
+        # sudo: _check_is_lead_unit_head() has checked the user heads the
+        # lead unit; units may not write state themselves.
+        self.sudo().write({"state": "submitted"})
+        self.activity_feedback(
+            [
+                "university_supervision.mail_act_item_rectify",
+                "university_supervision.mail_act_item_acknowledge",
+            ]
+        )
+        for item in self:
+            self.env["supervision.progress"].create(
+                {
+                    "item_id": item.id,
+                    "unit_id": item.lead_unit_id.id,
+                    "kind": "result",
+                    "percent": 100,
+                    "description": item.result_note,
+                }
+            )
+            if item.officer_id:
+                item.activity_schedule(
+                    "university_supervision.mail_act_item_review",
+                    user_id=item.officer_id.id,
+                )
+
+    def _do_review_pass(self):
+        self.activity_feedback(["university_supervision.mail_act_item_review"])
+        for item in self:
+            self.env["supervision.review"].create(
+                {"item_id": item.id, "conclusion": "passed", "method": "document"}
+            )
+        keys = self.filtered(lambda i: i.level == "key")
+        if keys:
+            keys.write({"state": "to_close"})
+            for item in keys:
+                item.activity_schedule(
+                    "university_supervision.mail_act_item_closure",
+                    user_id=item.leader_in_charge_id.id,
+                )
+        (self - keys)._do_close()
+
+    def _do_return(self, findings, rectification_list, rectification_deadline,
+                   conclusion="returned", method="document"):
+        """Send the item back to the units with what must be rectified."""
+        for item in self:
+            self.env["supervision.review"].create(
+                {
+                    "item_id": item.id,
+                    "conclusion": conclusion,
+                    "method": method,
+                    "findings": findings,
+                    "rectification_list": rectification_list,
+                    "rectification_deadline": rectification_deadline,
+                }
+            )
+        self.activity_feedback(
+            [
+                "university_supervision.mail_act_item_review",
+                "university_supervision.mail_act_item_closure",
+            ]
+        )
+        # sudo: the office may always write items; sudo keeps the write
+        # possible when the caller is the leader in charge refusing closure.
+        self.sudo().write({"state": "in_progress"})
+        for item in self:
+            item._schedule_unit_activity(
+                "university_supervision.mail_act_item_rectify",
+                rectification_deadline or item.deadline,
+            )
+            item._notify_units("university_supervision.mail_template_item_returned")
+
+    def _do_close(self):
+        # sudo: the leader in charge closes key items without office rights;
+        # callers have checked who acts.
+        self.sudo().write(
+            {"state": "closed", "date_closed": fields.Date.context_today(self)}
+        )
+        self.activity_feedback(["university_supervision.mail_act_item_closure"])
+
+    def _do_cancel(self, reason):
+        # sudo: _check_can_cancel() has checked the office or the leader in
+        # charge acts.
+        self.sudo().write({"state": "cancelled", "cancel_reason": reason})
+        self.activity_ids.sudo().unlink()
+        for item in self:
+            item.message_post(
+                body=_("Cancelled: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _do_escalate(self):
+        """Make reminder items key items with a 督办单 number of their own.
+
+        The history (chatter, progress, urges) stays on the same record; the
+        reminder number is kept in ``previous_number``.
+        """
+        today = fields.Date.context_today(self)
+        for item in self:
+            # sudo: the office or the daily check escalates; the number
+            # sequence and the level are the office's fields.
+            item.sudo().write(
+                {
+                    "level": "key",
+                    "previous_number": item.number,
+                    "number": item._next_number(
+                        today, level="key"
+                    ),
+                    "date_escalated": today,
+                }
+            )
+        self._notify_leader(
+            _("This item has been escalated to key supervision (重点督办).")
+        )
+
+    def _do_roll_over(self):
+        """Continue each item in a new record for the next year."""
+        new_items = self.browse()
+        for item in self:
+            new_item = item.copy(
+                {
+                    "name": item.name,
+                    "rolled_from_id": item.id,
+                    "deadline": False,
+                    "date_committed": False,
+                }
+            )
+            item.write({"rolled_to_id": new_item.id})
+            item._do_cancel(
+                _("Carried over into the next year as %(item)s.", item=new_item.display_name)
+            )
+            new_item.message_post(
+                body=_("Carried over from %(item)s.", item=item.display_name),
+                subtype_xmlid="mail.mt_note",
+            )
+            new_items |= new_item
+        return new_items
+
+    def _next_number(self, date, level=None):
         self.ensure_one()
         code = (
-            "supervision.item.key" if self.level == "key" else "supervision.item.reminder"
+            "supervision.item.key"
+            if (level or self.level) == "key"
+            else "supervision.item.reminder"
         )
         # sudo: sequences are configuration, not readable by units or leaders.
         return self.env["ir.sequence"].sudo().next_by_code(code, sequence_date=date)
@@ -609,3 +1042,43 @@ class SupervisionItem(models.Model):
                 item.activity_schedule(
                     act_type_xmlid, date_deadline=date_deadline, user_id=user.id
                 )
+
+    def _notify_units(self, template_xmlid):
+        """E-mail the lead unit's head and liaisons with a mail template."""
+        for item in self:
+            if item.unit_partner_ids:
+                item.message_post_with_source(
+                    template_xmlid, subtype_xmlid="mail.mt_comment"
+                )
+
+
+    def _notify_leader(self, body):
+        for item in self.filtered("leader_in_charge_id"):
+            item.message_post(
+                body=body,
+                partner_ids=item.leader_in_charge_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _do_urge(self, channel, note, user=None):
+        """Log an urge on each item and notify its lead unit."""
+        urges = self.env["supervision.urge"].create(
+            [
+                {
+                    "item_id": item.id,
+                    "channel": channel,
+                    "note": note,
+                    "unit_id": item.lead_unit_id.id,
+                    "target_user_id": item.lead_unit_id.head_id.id,
+                    "user_id": (user or self.env.user).id,
+                }
+                for item in self
+            ]
+        )
+        for item in self:
+            item.message_post(
+                body=_("Urged: %(note)s", note=note),
+                partner_ids=item.unit_partner_ids.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return urges

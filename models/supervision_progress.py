@@ -1,12 +1,17 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+OPEN_ITEM_STATES = ("assigned", "in_progress", "submitted", "to_close")
 
 
 class SupervisionProgress(models.Model):
     """A progress report (进展反馈) of a unit on an item.
 
     GDUFS 第九条(二): the lead unit acknowledges within 7 days and reports on
-    its committed date; NWU 第八条(三): a special report (专项报告) for an
-    item that objectively cannot be completed.
+    its committed date; assisting units report their part (第八条(二)).
+    NWU 第八条(三): a special report (专项报告) for an item that objectively
+    cannot be completed, which the leader in charge approves; approval ends
+    the item as cancelled with the report as reason.
     """
 
     _name = "supervision.progress"
@@ -30,6 +35,7 @@ class SupervisionProgress(models.Model):
         "res.users",
         string="Author",
         required=True,
+        readonly=True,
         default=lambda self: self.env.user,
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -47,6 +53,14 @@ class SupervisionProgress(models.Model):
     description = fields.Html(required=True)
     percent = fields.Integer(string="Progress (%)")
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
+    approval_state = fields.Selection(
+        [("pending", "To Decide"), ("approved", "Approved"), ("refused", "Refused")],
+        string="Decision",
+        readonly=True,
+        copy=False,
+        help="Decision of the leader in charge on a special report.",
+    )
+    can_decide = fields.Boolean(compute="_compute_can_decide")
 
     _sql_constraints = [
         (
@@ -56,8 +70,129 @@ class SupervisionProgress(models.Model):
         ),
     ]
 
-    @api.depends("item_id", "kind", "date")
+    @api.depends("item_id", "kind")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in self:
-            report.display_name = f"{report.item_id.display_name} - {kinds.get(report.kind, '')}"
+            report.display_name = (
+                f"{report.item_id.display_name or ''} - {kinds.get(report.kind, '')}"
+            )
+
+    @api.depends_context("uid")
+    @api.depends("item_id.leader_in_charge_id", "approval_state")
+    def _compute_can_decide(self):
+        for report in self:
+            report.can_decide = (
+                report.approval_state == "pending"
+                and report.item_id.leader_in_charge_id == self.env.user
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = super().create(vals_list)
+        reports._check_author()
+        for report in reports:
+            report.item_id._check_state(*OPEN_ITEM_STATES)
+        specials = reports.filtered(lambda r: r.kind == "special_report")
+        if specials:
+            # sudo: the decision field is protected from units.
+            specials.sudo().write({"approval_state": "pending"})
+            for report in specials:
+                report.item_id.activity_schedule(
+                    "university_supervision.mail_act_item_special_report",
+                    user_id=report.item_id.leader_in_charge_id.id,
+                )
+        for report in reports:
+            report.item_id.message_post(
+                body=_(
+                    "%(kind)s from %(unit)s (%(percent)s%%)",
+                    kind=dict(self._fields["kind"]._description_selection(self.env))[
+                        report.kind
+                    ],
+                    unit=report.unit_id.name,
+                    percent=report.percent,
+                ),
+                attachment_ids=report.attachment_ids.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        return reports
+
+    def write(self, vals):
+        if not self.env.su:
+            if "approval_state" in vals:
+                raise AccessError(_("Special reports are decided through their buttons only."))
+            self._check_author()
+        return super().write(vals)
+
+    def _check_author(self):
+        """Units report only for themselves, on items they lead or assist."""
+        if self.env.su or self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
+            return
+        for report in self:
+            item = report.item_id
+            if report.unit_id not in item.lead_unit_id | item.assist_unit_ids:
+                raise UserError(
+                    _(
+                        "%(unit)s neither leads nor assists %(item)s.",
+                        unit=report.unit_id.name,
+                        item=item.display_name,
+                    )
+                )
+            if self.env.user not in report.unit_id.member_user_ids:
+                raise AccessError(
+                    _(
+                        "You may only report for your own unit, not for %(unit)s.",
+                        unit=report.unit_id.name,
+                    )
+                )
+            if report.kind == "special_report" and report.unit_id != item.lead_unit_id:
+                raise UserError(_("Only the lead unit may submit a special report."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_approve_special_report(self):
+        """The leader in charge accepts that the item cannot be completed."""
+        self._check_can_decide()
+        for report in self:
+            # sudo: decision field is protected; _check_can_decide() checked
+            # the leader in charge decides.
+            report.sudo().write({"approval_state": "approved"})
+            report.item_id.activity_feedback(
+                ["university_supervision.mail_act_item_special_report"]
+            )
+            report.item_id._do_cancel(
+                _(
+                    "Special report approved: %(report)s",
+                    report=report.description and report.description.striptags() or "",
+                )
+            )
+        return True
+
+    def action_refuse_special_report(self):
+        """The leader in charge refuses: the unit goes on handling the item."""
+        self._check_can_decide()
+        # sudo: see action_approve_special_report().
+        self.sudo().write({"approval_state": "refused"})
+        for report in self:
+            report.item_id.activity_feedback(
+                ["university_supervision.mail_act_item_special_report"]
+            )
+            report.item_id.message_post(
+                body=_("The special report was refused: the item goes on."),
+                partner_ids=report.item_id.unit_partner_ids.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def _check_can_decide(self):
+        for report in self:
+            if report.kind != "special_report" or report.approval_state != "pending":
+                raise UserError(_("There is no special report to decide."))
+            if not report.can_decide:
+                raise AccessError(
+                    _("Only the leader in charge of the item may decide on its special report.")
+                )

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import AccessError
+
+REPLY_FIELDS = frozenset({"reply", "date_reply"})
 
 
 class SupervisionUrge(models.Model):
@@ -39,4 +42,20 @@ class SupervisionUrge(models.Model):
     target_user_id = fields.Many2one("res.users", string="Urged Person")
     note = fields.Text()
     reply = fields.Text(string="Unit's Reply")
-    date_reply = fields.Datetime(string="Replied On")
+    date_reply = fields.Datetime(string="Replied On", readonly=True)
+
+    def write(self, vals):
+        """Units only reply to urges; everything else is the office's."""
+        if not self.env.su and not self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
+            if set(vals) - REPLY_FIELDS:
+                raise AccessError(_("You may only reply to an urge."))
+            for urge in self:
+                if self.env.user not in (
+                    urge.item_id.lead_unit_id | urge.item_id.assist_unit_ids
+                ).member_user_ids:
+                    raise AccessError(_("Only the urged units may reply to an urge."))
+        if vals.get("reply"):
+            vals = dict(vals, date_reply=fields.Datetime.now())
+        return super().write(vals)

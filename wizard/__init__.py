@@ -1,0 +1,3 @@
+from . import supervision_return_wizard
+from . import supervision_cancel_wizard
+from . import supervision_urge_wizard

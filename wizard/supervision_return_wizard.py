@@ -1,0 +1,37 @@
+from odoo import fields, models
+
+
+class SupervisionReturnWizard(models.TransientModel):
+    """Return a result for rectification (退回办理/责令整改, GDUFS 第十条(四))."""
+
+    _name = "supervision.return.wizard"
+    _description = "Return Supervision Item for Rectification"
+
+    item_id = fields.Many2one("supervision.item", required=True, ondelete="cascade")
+    method = fields.Selection(
+        [("document", "Documents"), ("revisit", "Revisit"), ("on_site", "On Site")],
+        required=True,
+        default="document",
+    )
+    conclusion = fields.Selection(
+        [("returned", "Returned"), ("rectify", "Rectification Ordered")],
+        required=True,
+        default="returned",
+    )
+    findings = fields.Html(required=True)
+    rectification_list = fields.Html()
+    rectification_deadline = fields.Date()
+
+    def action_confirm(self):
+        self.ensure_one()
+        item = self.item_id
+        item._check_is_officer()
+        item._check_state("submitted", "to_close")
+        item._do_return(
+            self.findings,
+            self.rectification_list,
+            self.rectification_deadline,
+            conclusion=self.conclusion,
+            method=self.method,
+        )
+        return {"type": "ir.actions.act_window_close"}
