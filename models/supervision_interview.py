@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SupervisionInterview(models.Model):
@@ -68,3 +68,13 @@ class SupervisionInterview(models.Model):
     minutes = fields.Html()
     rectification_demands = fields.Html()
     rectification_deadline = fields.Date()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                # sudo: sequences are configuration, not readable by leaders.
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
+                    "supervision.interview"
+                )
+        return super().create(vals_list)

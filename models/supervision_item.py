@@ -5,7 +5,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-ACK_DAYS = 7
 
 SOURCE_TYPES = [
     ("superior", "Superior Decision or Instruction"),
@@ -839,7 +838,7 @@ class SupervisionItem(models.Model):
             vals = {
                 "state": "assigned",
                 "date_assigned": today,
-                "date_ack_deadline": today + timedelta(days=ACK_DAYS),
+                "date_ack_deadline": today + timedelta(days=self._get_ack_days()),
                 "deadline_original": item.deadline,
             }
             if not item.number:
@@ -1060,7 +1059,7 @@ class SupervisionItem(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
 
-    def _do_urge(self, channel, note, user=None):
+    def _do_urge(self, channel, note, user=None, trigger=False):
         """Log an urge on each item and notify its lead unit."""
         urges = self.env["supervision.urge"].create(
             [
@@ -1071,6 +1070,8 @@ class SupervisionItem(models.Model):
                     "unit_id": item.lead_unit_id.id,
                     "target_user_id": item.lead_unit_id.head_id.id,
                     "user_id": (user or self.env.user).id,
+                    "trigger": trigger,
+                    "deadline": item.deadline,
                 }
                 for item in self
             ]

@@ -40,6 +40,16 @@ class SupervisionUrge(models.Model):
         "supervision.unit", string="Urged Unit", ondelete="restrict"
     )
     target_user_id = fields.Many2one("res.users", string="Urged Person")
+    trigger = fields.Selection(
+        [("ack_overdue", "Late Acknowledgement"), ("overdue", "Deadline Passed")],
+        readonly=True,
+        help="Set on the urges the daily check writes itself.",
+    )
+    deadline = fields.Date(
+        string="Deadline Then",
+        readonly=True,
+        help="The item's deadline when it was urged.",
+    )
     note = fields.Text()
     reply = fields.Text(string="Unit's Reply")
     date_reply = fields.Datetime(string="Replied On", readonly=True)

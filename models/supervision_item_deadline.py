@@ -1,0 +1,235 @@
+import logging
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+OPEN_STATES = ("assigned", "in_progress")
+BATCH_SIZE = 500
+PARAM = "university_supervision.%s"
+DEFAULTS = {
+    "ack_days": 7,
+    "reminder_days": 3,
+    "yellow_days": 3,
+}
+
+
+class SupervisionItem(models.Model):
+    """The daily check of supervision items (time rules of DESIGN.md).
+
+    Kept apart from the workflow: it only reads the calendar, sets the time
+    flags and calls the workflow's ``_do_*`` methods.
+    """
+
+    _inherit = "supervision.item"
+
+    date_checked = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Technical: day of the last daily check, which makes it idempotent.",
+    )
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_setting(self, key):
+        # sudo: configuration parameters are not readable by units.
+        value = self.env["ir.config_parameter"].sudo().get_param(PARAM % key)
+        if key in DEFAULTS:
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return DEFAULTS[key]
+        if key == "tz":
+            return value or "Asia/Shanghai"
+        return value not in (None, False, "", "False", "0")
+
+    @api.model
+    def _get_ack_days(self):
+        return self._get_setting("ack_days")
+
+    @api.model
+    def _supervision_today(self):
+        """Today in the university's time zone, not the server's (UTC)."""
+        return fields.Date.context_today(self.with_context(tz=self._get_setting("tz")))
+
+    # ------------------------------------------------------------------
+    # Cron
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_check_deadlines(self, batch_size=BATCH_SIZE):
+        """Check one batch of open items; Odoo runs the job again while some remain."""
+        today = self._supervision_today()
+        self._clear_closed_flags()
+        domain = [("state", "in", OPEN_STATES), ("date_checked", "!=", today)]
+        items = self.search(domain, order="id", limit=batch_size)
+        items._check_deadlines(today)
+        remaining = self.search_count(domain) if len(items) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(items), remaining=remaining)
+        return remaining
+
+    @api.model
+    def _clear_closed_flags(self):
+        """Items out of the open states are never flagged."""
+        flagged = self.search(
+            [
+                ("state", "not in", OPEN_STATES),
+                "|",
+                "|",
+                ("is_overdue", "=", True),
+                ("ack_overdue", "=", True),
+                ("warning_light", "!=", "green"),
+            ]
+        )
+        if flagged:
+            # sudo: the flags are the daily check's own, never set by a user.
+            flagged.sudo().write({"is_overdue": False, "ack_overdue": False, "warning_light": "green"})
+
+    def _check_deadlines(self, today):
+        """Apply the time rules to ``self`` (open items) as of ``today``."""
+        yellow_days = self._get_setting("yellow_days")
+        reminder_days = self._get_setting("reminder_days")
+        groups = {}
+        for item in self:
+            groups.setdefault(item._time_flags(today, yellow_days), []).append(item.id)
+        for (light, overdue, ack_overdue), ids in groups.items():
+            # one UPDATE per combination of flags, not one per item; sudo:
+            # the flags are the daily check's own, never set by a user.
+            self.browse(ids).sudo().write(
+                {
+                    "warning_light": light,
+                    "is_overdue": overdue,
+                    "ack_overdue": ack_overdue,
+                    "date_checked": today,
+                }
+            )
+        to_act = self.filtered(
+            lambda i: i.is_overdue
+            or i.ack_overdue
+            or (i.deadline and (i.deadline - today).days <= reminder_days)
+        )
+        for item in to_act:
+            try:
+                with self.env.cr.savepoint():
+                    item._apply_time_rules(today, reminder_days)
+            except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
+                _logger.exception("Daily check failed on supervision item %s", item.id)
+                item.message_post(
+                    body=_("The daily check failed on this item: %(error)s", error=error),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _time_flags(self, today, yellow_days):
+        self.ensure_one()
+        overdue = bool(self.deadline and self.deadline < today)
+        if overdue:
+            light = "red"
+        elif self.deadline and (self.deadline - today).days <= yellow_days:
+            light = "yellow"
+        else:
+            light = "green"
+        ack_overdue = bool(
+            self.state == "assigned"
+            and self.date_ack_deadline
+            and self.date_ack_deadline < today
+        )
+        return light, overdue, ack_overdue
+
+    def _apply_time_rules(self, today, reminder_days):
+        """Reminders, urges, escalation and interview proposals for one item."""
+        self.ensure_one()
+        if (
+            not self.is_overdue
+            and self.deadline
+            and (self.deadline - today).days <= reminder_days
+        ):
+            self._remind_deadline()
+        if self.ack_overdue and not self._has_system_urge("ack_overdue"):
+            self._do_urge(
+                "system",
+                _(
+                    "The acknowledgement was due on %(date)s.",
+                    date=self.date_ack_deadline,
+                ),
+                trigger="ack_overdue",
+            )
+        if not self.is_overdue:
+            return
+        already_urged = self.urge_ids.filtered(lambda u: u.date.date() < today)
+        if not self._has_system_urge("overdue"):
+            self._do_urge(
+                "system",
+                _("The deadline %(date)s has passed.", date=self.deadline),
+                trigger="overdue",
+            )
+        if self.level == "reminder":
+            if self._get_setting("auto_escalate"):
+                # GDUFS 第十条(一)1: a reminder item not done in time becomes key
+                self._do_escalate()
+        elif already_urged and self._get_setting("propose_interview"):
+            self._propose_interview()
+
+    def _has_system_urge(self, trigger):
+        """Whether the daily check already urged for this reason (and deadline)."""
+        return any(
+            urge.trigger == trigger
+            and (trigger != "overdue" or urge.deadline == self.deadline)
+            for urge in self.urge_ids
+        )
+
+    def _remind_deadline(self):
+        act_type = self.env.ref("university_supervision.mail_act_item_deadline")
+        if any(act.activity_type_id == act_type for act in self.activity_ids):
+            return
+        self._schedule_unit_activity(
+            "university_supervision.mail_act_item_deadline", self.deadline
+        )
+
+    def _propose_interview(self):
+        """Draft an interview for the office (NWU 第七条(一)/(二))."""
+        interviews = self.interview_ids
+        held = interviews.filtered(
+            lambda i: i.level == "leader" and i.state in ("held", "closed", "accountability")
+        )
+        if not interviews:
+            level = "leader"
+        elif held and not interviews.filtered(lambda i: i.level == "principal"):
+            level = "principal"
+        else:
+            return
+        unit = self.lead_unit_id
+        interview = self.env["supervision.interview"].create(
+            {
+                "item_ids": [fields.Command.link(self.id)],
+                "unit_id": unit.id,
+                "level": level,
+                "interviewer_id": self.leader_in_charge_id.id if level == "leader" else False,
+                "interviewee_ids": [
+                    fields.Command.set(
+                        (unit.head_id if level == "leader" else unit.principal_head_ids).ids
+                    )
+                ],
+                "reason": _(
+                    "%(item)s is still not completed after urging; its deadline "
+                    "was %(date)s.",
+                    item=self.display_name,
+                    date=self.deadline,
+                ),
+            }
+        )
+        if self.officer_id:
+            interview.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=self.officer_id.id,
+                summary=_("Interview proposed by the daily check"),
+                date_deadline=fields.Date.context_today(self) + timedelta(days=3),
+            )
+        self.message_post(
+            body=_("An interview has been proposed to the office."),
+            subtype_xmlid="mail.mt_note",
+        )
+        return interview
