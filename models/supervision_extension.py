@@ -2,7 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 OPEN_STATES = ("draft", "submitted")
-DECISION_FIELDS = frozenset({"state", "decided_by_id", "date_decided", "deadline_current"})
+DECISION_FIELDS = frozenset(
+    {"state", "decided_by_id", "date_decided", "deadline_current"}
+)
 
 
 class SupervisionExtension(models.Model):
@@ -20,7 +22,6 @@ class SupervisionExtension(models.Model):
 
     item_id = fields.Many2one(
         "supervision.item",
-        string="Item",
         required=True,
         index=True,
         ondelete="cascade",
@@ -47,9 +48,7 @@ class SupervisionExtension(models.Model):
         index=True,
         tracking=True,
     )
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, tracking=True
-    )
+    decided_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     date_decided = fields.Date(string="Decided On", readonly=True)
     decision_note = fields.Text(tracking=True)
     can_decide = fields.Boolean(compute="_compute_can_decide")
@@ -75,7 +74,9 @@ class SupervisionExtension(models.Model):
             "university_supervision.group_supervision_manager"
         )
         for ext in self:
-            ext.can_decide = is_manager or ext.item_id.leader_in_charge_id == self.env.user
+            ext.can_decide = (
+                is_manager or ext.item_id.leader_in_charge_id == self.env.user
+            )
 
     @api.depends("item_id", "date_requested")
     def _compute_display_name(self):
@@ -123,7 +124,9 @@ class SupervisionExtension(models.Model):
         for ext in self:
             # sudo: the request's state is not writable by units; the checks
             # above have verified the lead unit asks in time.
-            ext.sudo().write({"state": "submitted", "deadline_current": ext.item_id.deadline})
+            ext.sudo().write(
+                {"state": "submitted", "deadline_current": ext.item_id.deadline}
+            )
             ext.item_id.activity_schedule(
                 "university_supervision.mail_act_item_extension",
                 user_id=ext.item_id.leader_in_charge_id.id,

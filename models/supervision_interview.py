@@ -30,7 +30,6 @@ class SupervisionInterview(models.Model):
     )
     unit_id = fields.Many2one(
         "supervision.unit",
-        string="Unit",
         required=True,
         ondelete="restrict",
         tracking=True,
@@ -41,7 +40,7 @@ class SupervisionInterview(models.Model):
         default="leader",
         tracking=True,
     )
-    interviewer_id = fields.Many2one("res.users", string="Interviewer", tracking=True)
+    interviewer_id = fields.Many2one("res.users", tracking=True)
     interviewee_ids = fields.Many2many(
         "res.users",
         "supervision_interview_interviewee_rel",
@@ -74,7 +73,7 @@ class SupervisionInterview(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 # sudo: sequences are configuration, not readable by leaders.
-                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
-                    "supervision.interview"
+                vals["name"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("supervision.interview")
                 )
         return super().create(vals_list)

@@ -5,7 +5,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-
 SOURCE_TYPES = [
     ("superior", "Superior Decision or Instruction"),
     ("party_meeting", "Party Committee Meeting"),
@@ -81,12 +80,8 @@ class SupervisionItem(models.Model):
     )
     name = fields.Char(string="Title", required=True, tracking=True)
     content = fields.Html(sanitize_style=True)
-    requirements = fields.Html(
-        help="Handling requirements (办理要求/办理意见)."
-    )
-    targets = fields.Text(
-        help="Quantified tasks and milestones (任务数量化)."
-    )
+    requirements = fields.Html(help="Handling requirements (办理要求/办理意见).")
+    targets = fields.Text(help="Quantified tasks and milestones (任务数量化).")
     priority = fields.Selection(
         [("0", "Normal"), ("1", "Urgent")],
         default="0",
@@ -137,7 +132,6 @@ class SupervisionItem(models.Model):
     )
     lead_unit_id = fields.Many2one(
         "supervision.unit",
-        string="Lead Unit",
         required=True,
         index=True,
         ondelete="restrict",
@@ -153,7 +147,6 @@ class SupervisionItem(models.Model):
     )
     lead_leader_id = fields.Many2one(
         "res.users",
-        string="Lead Leader",
         index="btree_not_null",
         tracking=True,
         help="School leader who leads the item (牵头领导).",
@@ -185,8 +178,7 @@ class SupervisionItem(models.Model):
     deadline = fields.Date(
         index=True,
         tracking=True,
-        help="Current deadline; after assignment only an approved extension "
-        "moves it.",
+        help="Current deadline; after assignment only an approved extension moves it.",
     )
     date_committed = fields.Date(
         string="Committed Date",
@@ -201,7 +193,6 @@ class SupervisionItem(models.Model):
     )
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         help="Person handling the item in the lead unit (事项经办人).",
     )
     handler_phone = fields.Char()
@@ -324,7 +315,11 @@ class SupervisionItem(models.Model):
     @api.constrains("deadline", "date_assigned")
     def _check_deadline_after_assignment(self):
         for item in self:
-            if item.deadline and item.date_assigned and item.deadline < item.date_assigned:
+            if (
+                item.deadline
+                and item.date_assigned
+                and item.deadline < item.date_assigned
+            ):
                 raise ValidationError(
                     _(
                         "The deadline of %(item)s cannot be before its "
@@ -337,7 +332,11 @@ class SupervisionItem(models.Model):
     @api.constrains("date_committed", "deadline")
     def _check_committed_before_deadline(self):
         for item in self:
-            if item.date_committed and item.deadline and item.date_committed > item.deadline:
+            if (
+                item.date_committed
+                and item.deadline
+                and item.date_committed > item.deadline
+            ):
                 raise ValidationError(
                     _(
                         "The committed date of %(item)s cannot be after its "
@@ -452,8 +451,10 @@ class SupervisionItem(models.Model):
         }
         if protected:
             labels = ", ".join(
-                sorted(self._fields[fname].get_description(self.env)["string"]
-                       for fname in protected)
+                sorted(
+                    self._fields[fname].get_description(self.env)["string"]
+                    for fname in protected
+                )
             )
             raise AccessError(
                 _(
@@ -487,7 +488,6 @@ class SupervisionItem(models.Model):
             if subtype:
                 return self.env.ref(subtype)
         return super()._track_subtype(init_values)
-
 
     # ------------------------------------------------------------------
     # Actions
@@ -600,8 +600,7 @@ class SupervisionItem(models.Model):
             if not item.result_note or item.result_note == "<p><br></p>":
                 raise UserError(
                     _(
-                        "Fill in the handling result of %(item)s before "
-                        "submitting it.",
+                        "Fill in the handling result of %(item)s before submitting it.",
                         item=item.display_name,
                     )
                 )
@@ -716,7 +715,9 @@ class SupervisionItem(models.Model):
                 )
 
     def _check_is_officer(self):
-        if not self.env.user.has_group("university_supervision.group_supervision_officer"):
+        if not self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
             raise AccessError(_("Only the supervision office may do this."))
 
     def _check_is_leader_in_charge(self):
@@ -726,7 +727,8 @@ class SupervisionItem(models.Model):
                     _(
                         "Only %(leader)s, the leader in charge of %(item)s, may "
                         "do this.",
-                        leader=item.leader_in_charge_id.name or _("the leader in charge"),
+                        leader=item.leader_in_charge_id.name
+                        or _("the leader in charge"),
                         item=item.display_name,
                     )
                 )
@@ -763,13 +765,21 @@ class SupervisionItem(models.Model):
             if item.state in ("draft", "to_approve"):
                 if not is_officer:
                     raise AccessError(
-                        _("Only the supervision office may cancel an item not yet assigned.")
+                        _(
+                            "Only the supervision office may cancel an item not yet assigned."
+                        )
                     )
             elif item.state in ("assigned", "in_progress", "submitted", "to_close"):
                 item._check_is_leader_in_charge()
             else:
-                item._check_state("draft", "to_approve", "assigned", "in_progress",
-                                  "submitted", "to_close")
+                item._check_state(
+                    "draft",
+                    "to_approve",
+                    "assigned",
+                    "in_progress",
+                    "submitted",
+                    "to_close",
+                )
 
     def _check_can_submit(self):
         for item in self:
@@ -926,8 +936,14 @@ class SupervisionItem(models.Model):
                 )
         (self - keys)._do_close()
 
-    def _do_return(self, findings, rectification_list, rectification_deadline,
-                   conclusion="returned", method="document"):
+    def _do_return(
+        self,
+        findings,
+        rectification_list,
+        rectification_deadline,
+        conclusion="returned",
+        method="document",
+    ):
         """Send the item back to the units with what must be rectified."""
         for item in self:
             self.env["supervision.review"].create(
@@ -989,9 +1005,7 @@ class SupervisionItem(models.Model):
                 {
                     "level": "key",
                     "previous_number": item.number,
-                    "number": item._next_number(
-                        today, level="key"
-                    ),
+                    "number": item._next_number(today, level="key"),
                     "date_escalated": today,
                 }
             )
@@ -1013,7 +1027,10 @@ class SupervisionItem(models.Model):
             )
             item.write({"rolled_to_id": new_item.id})
             item._do_cancel(
-                _("Carried over into the next year as %(item)s.", item=new_item.display_name)
+                _(
+                    "Carried over into the next year as %(item)s.",
+                    item=new_item.display_name,
+                )
             )
             new_item.message_post(
                 body=_("Carried over from %(item)s.", item=item.display_name),
@@ -1037,7 +1054,9 @@ class SupervisionItem(models.Model):
         for item in self:
             users = item.lead_unit_id.head_id | item.lead_unit_id.liaison_ids
             # a confidential item is only scheduled for users who may read it
-            for user in users.filtered(lambda u, i=item: i.with_user(u).has_access("read")):
+            for user in users.filtered(
+                lambda u, i=item: i.with_user(u).has_access("read")
+            ):
                 item.activity_schedule(
                     act_type_xmlid, date_deadline=date_deadline, user_id=user.id
                 )
@@ -1049,7 +1068,6 @@ class SupervisionItem(models.Model):
                 item.message_post_with_source(
                     template_xmlid, subtype_xmlid="mail.mt_comment"
                 )
-
 
     def _notify_leader(self, body):
         for item in self.filtered("leader_in_charge_id"):

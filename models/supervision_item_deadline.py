@@ -87,7 +87,9 @@ class SupervisionItem(models.Model):
         )
         if flagged:
             # sudo: the flags are the daily check's own, never set by a user.
-            flagged.sudo().write({"is_overdue": False, "ack_overdue": False, "warning_light": "green"})
+            flagged.sudo().write(
+                {"is_overdue": False, "ack_overdue": False, "warning_light": "green"}
+            )
 
     def _check_deadlines(self, today):
         """Apply the time rules to ``self`` (open items) as of ``today``."""
@@ -108,9 +110,11 @@ class SupervisionItem(models.Model):
                 }
             )
         to_act = self.filtered(
-            lambda i: i.is_overdue
-            or i.ack_overdue
-            or (i.deadline and (i.deadline - today).days <= reminder_days)
+            lambda i: (
+                i.is_overdue
+                or i.ack_overdue
+                or (i.deadline and (i.deadline - today).days <= reminder_days)
+            )
         )
         for item in to_act:
             try:
@@ -119,7 +123,9 @@ class SupervisionItem(models.Model):
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
                 _logger.exception("Daily check failed on supervision item %s", item.id)
                 item.message_post(
-                    body=_("The daily check failed on this item: %(error)s", error=error),
+                    body=_(
+                        "The daily check failed on this item: %(error)s", error=error
+                    ),
                     subtype_xmlid="mail.mt_note",
                 )
 
@@ -193,7 +199,9 @@ class SupervisionItem(models.Model):
         """Draft an interview for the office (NWU 第七条(一)/(二))."""
         interviews = self.interview_ids
         held = interviews.filtered(
-            lambda i: i.level == "leader" and i.state in ("held", "closed", "accountability")
+            lambda i: (
+                i.level == "leader" and i.state in ("held", "closed", "accountability")
+            )
         )
         if not interviews:
             level = "leader"
@@ -207,10 +215,16 @@ class SupervisionItem(models.Model):
                 "item_ids": [fields.Command.link(self.id)],
                 "unit_id": unit.id,
                 "level": level,
-                "interviewer_id": self.leader_in_charge_id.id if level == "leader" else False,
+                "interviewer_id": self.leader_in_charge_id.id
+                if level == "leader"
+                else False,
                 "interviewee_ids": [
                     fields.Command.set(
-                        (unit.head_id if level == "leader" else unit.principal_head_ids).ids
+                        (
+                            unit.head_id
+                            if level == "leader"
+                            else unit.principal_head_ids
+                        ).ids
                     )
                 ],
                 "reason": _(

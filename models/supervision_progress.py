@@ -20,14 +20,12 @@ class SupervisionProgress(models.Model):
 
     item_id = fields.Many2one(
         "supervision.item",
-        string="Item",
         required=True,
         index=True,
         ondelete="cascade",
     )
     unit_id = fields.Many2one(
         "supervision.unit",
-        string="Unit",
         required=True,
         ondelete="restrict",
     )
@@ -120,7 +118,9 @@ class SupervisionProgress(models.Model):
     def write(self, vals):
         if not self.env.su:
             if "approval_state" in vals:
-                raise AccessError(_("Special reports are decided through their buttons only."))
+                raise AccessError(
+                    _("Special reports are decided through their buttons only.")
+                )
             self._check_author()
         return super().write(vals)
 
@@ -194,5 +194,7 @@ class SupervisionProgress(models.Model):
                 raise UserError(_("There is no special report to decide."))
             if not report.can_decide:
                 raise AccessError(
-                    _("Only the leader in charge of the item may decide on its special report.")
+                    _(
+                        "Only the leader in charge of the item may decide on its special report."
+                    )
                 )

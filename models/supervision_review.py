@@ -10,14 +10,12 @@ class SupervisionReview(models.Model):
 
     item_id = fields.Many2one(
         "supervision.item",
-        string="Item",
         required=True,
         index=True,
         ondelete="cascade",
     )
     reviewer_id = fields.Many2one(
         "res.users",
-        string="Reviewer",
         required=True,
         default=lambda self: self.env.user,
     )

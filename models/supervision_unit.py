@@ -30,7 +30,6 @@ class SupervisionUnit(models.Model):
     child_ids = fields.One2many("supervision.unit", "parent_id", string="Sub-units")
     head_id = fields.Many2one(
         "res.users",
-        string="Head",
         tracking=True,
         help="Head of the unit (承办单位负责人): acknowledges items and fills "
         "in the handling result.",
@@ -88,7 +87,10 @@ class SupervisionUnit(models.Model):
     def _compute_member_user_ids(self):
         for unit in self:
             unit.member_user_ids = (
-                unit.head_id | unit.principal_head_ids | unit.liaison_ids | unit.member_ids
+                unit.head_id
+                | unit.principal_head_ids
+                | unit.liaison_ids
+                | unit.member_ids
             )
 
     def _compute_lead_item_count(self):

@@ -13,7 +13,6 @@ class SupervisionUrge(models.Model):
 
     item_id = fields.Many2one(
         "supervision.item",
-        string="Item",
         required=True,
         index=True,
         ondelete="cascade",
@@ -62,9 +61,12 @@ class SupervisionUrge(models.Model):
             if set(vals) - REPLY_FIELDS:
                 raise AccessError(_("You may only reply to an urge."))
             for urge in self:
-                if self.env.user not in (
-                    urge.item_id.lead_unit_id | urge.item_id.assist_unit_ids
-                ).member_user_ids:
+                if (
+                    self.env.user
+                    not in (
+                        urge.item_id.lead_unit_id | urge.item_id.assist_unit_ids
+                    ).member_user_ids
+                ):
                     raise AccessError(_("Only the urged units may reply to an urge."))
         if vals.get("reply"):
             vals = dict(vals, date_reply=fields.Datetime.now())

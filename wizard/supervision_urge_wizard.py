@@ -29,4 +29,3 @@ class SupervisionUrgeWizard(models.TransientModel):
         items._check_state("assigned", "in_progress", "submitted", "to_close")
         items._do_urge(self.channel, self.note)
         return {"type": "ir.actions.act_window_close"}
-
