@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class SupervisionInterview(models.Model):
@@ -14,6 +15,12 @@ class SupervisionInterview(models.Model):
     _description = "Supervision Interview"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+
+    # Who does what:
+    #   notify          office                       draft
+    #   hold            office or the interviewer    notified (minutes needed)
+    #   close           office                       held
+    #   accountability  office                       held (NWU 第七条(三))
 
     name = fields.Char(
         string="Number",
@@ -77,3 +84,113 @@ class SupervisionInterview(models.Model):
                     self.env["ir.sequence"].sudo().next_by_code("supervision.interview")
                 )
         return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_notify(self):
+        """Send the interview notice (督办约谈通知单) to the interviewees."""
+        self._check_officer()
+        self._check_state("draft")
+        for interview in self:
+            missing = [
+                label
+                for fname, label in (
+                    ("date", _("Date")),
+                    ("place", _("Place")),
+                    ("interviewer_id", _("Interviewer")),
+                    ("interviewee_ids", _("Interviewees")),
+                )
+                if not interview[fname]
+            ]
+            if missing:
+                raise UserError(
+                    _(
+                        "Fill in %(fields)s of interview %(name)s before notifying.",
+                        fields=", ".join(missing),
+                        name=interview.name,
+                    )
+                )
+        self.write({"state": "notified"})
+        for interview in self:
+            for user in interview.interviewee_ids | interview.interviewer_id:
+                interview.activity_schedule(
+                    "mail.mail_activity_data_meeting",
+                    date_deadline=fields.Date.context_today(interview, interview.date),
+                    summary=_(
+                        "Supervision interview at %(place)s", place=interview.place
+                    ),
+                    user_id=user.id,
+                )
+            interview.message_post(
+                body=_(
+                    "Because %(items)s has not been completed on time after urging, "
+                    "%(interviewees)s will be interviewed by %(interviewer)s at "
+                    "%(place)s on %(date)s.",
+                    items=", ".join(interview.item_ids.mapped("name")),
+                    interviewees=", ".join(interview.interviewee_ids.mapped("name")),
+                    interviewer=interview.interviewer_id.name,
+                    place=interview.place,
+                    date=fields.Datetime.context_timestamp(
+                        interview, interview.date
+                    ).strftime("%Y-%m-%d %H:%M"),
+                ),
+                partner_ids=(
+                    interview.interviewee_ids | interview.interviewer_id
+                ).partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_hold(self):
+        """Record that the interview was held; the minutes are required."""
+        self._check_state("notified")
+        for interview in self:
+            if self.env.user != interview.interviewer_id:
+                interview._check_officer()
+            if not interview.minutes or interview.minutes == "<p><br></p>":
+                raise UserError(
+                    _(
+                        "Write the minutes of interview %(name)s first.",
+                        name=interview.name,
+                    )
+                )
+        # sudo: the interviewer may hold the interview without office rights
+        self.sudo().write({"state": "held"})
+        self.activity_feedback(["mail.mail_activity_data_meeting"])
+        return True
+
+    def action_close(self):
+        """The rectification is done: close the interview."""
+        self._check_officer()
+        self._check_state("held")
+        self.write({"state": "closed"})
+        return True
+
+    def action_accountability(self):
+        """Still not done after the interview: hold people accountable (NWU 第七条(三))."""
+        self._check_officer()
+        self._check_state("held")
+        self.write({"state": "accountability"})
+        return True
+
+    def _check_officer(self):
+        if not self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
+            raise AccessError(_("Only the supervision office may do this."))
+
+    def _check_state(self, *states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for interview in self:
+            if interview.state not in states:
+                raise UserError(
+                    _(
+                        "Interview %(name)s is %(state)s; this step needs it to be "
+                        "%(expected)s.",
+                        name=interview.name,
+                        state=labels[interview.state],
+                        expected=" / ".join(labels[s] for s in states),
+                    )
+                )
