@@ -36,6 +36,10 @@
         "wizard/supervision_return_wizard_views.xml",
         "wizard/supervision_cancel_wizard_views.xml",
         "wizard/supervision_urge_wizard_views.xml",
+        "report/supervision_item_reports.xml",
+        "report/supervision_item_templates.xml",
+        "report/supervision_interview_reports.xml",
+        "report/supervision_interview_templates.xml",
         "views/supervision_menus.xml",
     ],
     "demo": [

@@ -1,5 +1,8 @@
+from datetime import datetime
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_date
 
 
 class SupervisionInterview(models.Model):
@@ -71,6 +74,7 @@ class SupervisionInterview(models.Model):
         copy=False,
         tracking=True,
     )
+    date_notified = fields.Date(readonly=True, copy=False)
     minutes = fields.Html()
     rectification_demands = fields.Html()
     rectification_deadline = fields.Date()
@@ -112,7 +116,9 @@ class SupervisionInterview(models.Model):
                         name=interview.name,
                     )
                 )
-        self.write({"state": "notified"})
+        self.write(
+            {"state": "notified", "date_notified": fields.Date.context_today(self)}
+        )
         for interview in self:
             for user in interview.interviewee_ids | interview.interviewer_id:
                 interview.activity_schedule(
@@ -194,3 +200,19 @@ class SupervisionInterview(models.Model):
                         expected=" / ".join(labels[s] for s in states),
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # Printing
+    # ------------------------------------------------------------------
+
+    def _long_date(self, value):
+        """A date as printed on the forms, e.g. 2026年3月15日 in Chinese."""
+        if value and isinstance(value, datetime):
+            value = fields.Datetime.context_timestamp(self, value)
+        return format_date(self.env, value, date_format="long") if value else ""
+
+    def _items_label(self):
+        return "、".join(self.item_ids.mapped("name"))
+
+    def _interviewees_label(self):
+        return "、".join(self.interviewee_ids.mapped("name"))

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 SOURCE_TYPES = [
     ("superior", "Superior Decision or Instruction"),
@@ -1101,3 +1102,7 @@ class SupervisionItem(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         return urges
+
+    def _long_date(self, value):
+        """A date as printed on the forms, e.g. 2026年3月15日 in Chinese."""
+        return format_date(self.env, value, date_format="long") if value else ""
