@@ -903,6 +903,7 @@ class SupervisionItem(models.Model):
             [
                 "university_supervision.mail_act_item_rectify",
                 "university_supervision.mail_act_item_acknowledge",
+                "university_supervision.mail_act_item_deadline",
             ]
         )
         for item in self:
@@ -1080,6 +1081,7 @@ class SupervisionItem(models.Model):
 
     def _do_urge(self, channel, note, user=None, trigger=False):
         """Log an urge on each item and notify its lead unit."""
+        user = user or self.env.user
         urges = self.env["supervision.urge"].create(
             [
                 {
@@ -1088,7 +1090,7 @@ class SupervisionItem(models.Model):
                     "note": note,
                     "unit_id": item.lead_unit_id.id,
                     "target_user_id": item.lead_unit_id.head_id.id,
-                    "user_id": (user or self.env.user).id,
+                    "user_id": user.id,
                     "trigger": trigger,
                     "deadline": item.deadline,
                 }

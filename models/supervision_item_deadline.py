@@ -40,8 +40,8 @@ class SupervisionItem(models.Model):
         value = self.env["ir.config_parameter"].sudo().get_param(PARAM % key)
         if key in DEFAULTS:
             try:
-                return int(value)
-            except (TypeError, ValueError):
+                return int(value) if value not in (None, False, "") else DEFAULTS[key]
+            except ValueError:
                 return DEFAULTS[key]
         if key == "tz":
             return value or "Asia/Shanghai"
@@ -116,10 +116,11 @@ class SupervisionItem(models.Model):
                 or (i.deadline and (i.deadline - today).days <= reminder_days)
             )
         )
+        tz = self._get_setting("tz")
         for item in to_act:
             try:
                 with self.env.cr.savepoint():
-                    item._apply_time_rules(today, reminder_days)
+                    item.with_context(tz=tz)._apply_time_rules(today, reminder_days)
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
                 _logger.exception("Daily check failed on supervision item %s", item.id)
                 item.message_post(
@@ -146,8 +147,15 @@ class SupervisionItem(models.Model):
         return light, overdue, ack_overdue
 
     def _apply_time_rules(self, today, reminder_days):
-        """Reminders, urges, escalation and interview proposals for one item."""
+        """Reminders, urges, escalation and interview proposals for one item.
+
+        Runs with the university's time zone in the context.
+        """
         self.ensure_one()
+        # urged on an earlier (university) day, before this run's own urges
+        already_urged = self.urge_ids.filtered(
+            lambda u: fields.Datetime.context_timestamp(self, u.date).date() < today
+        )
         if (
             not self.is_overdue
             and self.deadline
@@ -165,7 +173,6 @@ class SupervisionItem(models.Model):
             )
         if not self.is_overdue:
             return
-        already_urged = self.urge_ids.filtered(lambda u: u.date.date() < today)
         if not self._has_system_urge("overdue"):
             self._do_urge(
                 "system",
@@ -197,7 +204,9 @@ class SupervisionItem(models.Model):
 
     def _propose_interview(self):
         """Draft an interview for the office (NWU 第七条(一)/(二))."""
-        interviews = self.interview_ids
+        interviews = self.interview_ids.filtered(
+            lambda i: i.unit_id == self.lead_unit_id
+        )
         held = interviews.filtered(
             lambda i: (
                 i.level == "leader" and i.state in ("held", "closed", "accountability")
