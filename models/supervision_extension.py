@@ -85,6 +85,18 @@ class SupervisionExtension(models.Model):
                 "Extension of %(item)s", item=ext.item_id.display_name or ""
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or any(
+                    vals.get(fname) for fname in DECISION_FIELDS - {"state"}
+                ):
+                    raise AccessError(
+                        _("Extension requests are decided through their buttons only.")
+                    )
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su and DECISION_FIELDS & set(vals):
             raise AccessError(
@@ -170,6 +182,7 @@ class SupervisionExtension(models.Model):
     def _check_decision(self):
         self._check_state("submitted")
         for ext in self:
+            ext.item_id._check_state("assigned", "in_progress")
             if not ext.can_decide:
                 raise AccessError(
                     _(

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, is_html_empty
 
 SOURCE_TYPES = [
     ("superior", "Superior Decision or Instruction"),
@@ -274,6 +274,7 @@ class SupervisionItem(models.Model):
         "supervision_interview_item_rel",
         "item_id",
         "interview_id",
+        copy=False,
         string="Interviews",
     )
     is_lead_unit_user = fields.Boolean(
@@ -598,7 +599,7 @@ class SupervisionItem(models.Model):
         self._check_state("in_progress")
         self._check_is_lead_unit_head()
         for item in self:
-            if not item.result_note or item.result_note == "<p><br></p>":
+            if is_html_empty(item.result_note):
                 raise UserError(
                     _(
                         "Fill in the handling result of %(item)s before submitting it.",

@@ -122,7 +122,10 @@ class SupervisionProgress(models.Model):
                     _("Special reports are decided through their buttons only.")
                 )
             self._check_author()
-        return super().write(vals)
+        res = super().write(vals)
+        if not self.env.su and {"item_id", "unit_id", "kind"} & set(vals):
+            self._check_author()
+        return res
 
     def _check_author(self):
         """Units report only for themselves, on items they lead or assist."""

@@ -1,7 +1,7 @@
 from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
-REPLY_FIELDS = frozenset({"reply", "date_reply"})
+REPLY_FIELDS = frozenset({"reply"})
 
 
 class SupervisionUrge(models.Model):
