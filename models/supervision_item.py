@@ -32,16 +32,16 @@ STATES = [
 
 # Fields the lead unit fills in itself (承办反馈 and 办理结果); every other
 # field of an item is the office's (NWU 第六条(一)).
-UNIT_FIELDS = frozenset(
+ACK_FIELDS = frozenset(
     {
         "date_committed",
         "measures",
         "completion_form",
         "handler_id",
         "handler_phone",
-        "result_note",
     }
 )
+UNIT_FIELDS = ACK_FIELDS | {"result_note"}
 
 
 class SupervisionItem(models.Model):
@@ -439,11 +439,18 @@ class SupervisionItem(models.Model):
                 )
 
     def _check_write_fields(self, vals):
-        """Units and leaders may only fill in their own part of an item."""
-        if self.env.su or self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        """Who may write what, outside the actions (which write as superuser).
+
+        The original deadline never changes; once assigned, only an approved
+        extension moves the deadline. Units and leaders only fill in the
+        acknowledgement while the item waits for it and the result while it
+        is handled.
+        """
+        if self.env.su:
             return
+        is_officer = self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        )
         protected = {
             fname
             for fname in vals
@@ -451,7 +458,7 @@ class SupervisionItem(models.Model):
             and fname not in UNIT_FIELDS
             and not fname.startswith(("message_", "activity_"))
         }
-        if protected:
+        if protected and not is_officer:
             labels = ", ".join(
                 sorted(
                     self._fields[fname].get_description(self.env)["string"]
@@ -465,12 +472,37 @@ class SupervisionItem(models.Model):
                     fields=labels,
                 )
             )
+        if "deadline_original" in vals:
+            raise UserError(_("The original deadline never changes after assignment."))
+        if "deadline" in vals and any(
+            item.state not in ("draft", "to_approve") for item in self
+        ):
+            raise UserError(
+                _("Only an approved extension moves the deadline of an assigned item.")
+            )
+        if is_officer:
+            return
         for item in self:
             if not item.is_lead_unit_user:
                 raise AccessError(
                     _(
                         "Only the head or a liaison of the lead unit may fill "
                         "in the acknowledgement and result of %(item)s.",
+                        item=item.display_name,
+                    )
+                )
+            if set(vals) & ACK_FIELDS and item.state != "assigned":
+                raise UserError(
+                    _(
+                        "The acknowledgement of %(item)s can no longer be changed.",
+                        item=item.display_name,
+                    )
+                )
+            if "result_note" in vals and item.state != "in_progress":
+                raise UserError(
+                    _(
+                        "The handling result of %(item)s can only be changed while "
+                        "it is in progress.",
                         item=item.display_name,
                     )
                 )
@@ -512,6 +544,7 @@ class SupervisionItem(models.Model):
         """
         self._check_state("to_approve")
         self._check_is_leader_in_charge()
+        self._check_can_submit()
         self._do_assign()
         return True
 
@@ -803,7 +836,7 @@ class SupervisionItem(models.Model):
                     )
                 )
             if item.deadline < fields.Date.context_today(item):
-                raise UserError(
+                raise ValidationError(
                     _(
                         "The deadline of %(item)s is already past.",
                         item=item.display_name,
