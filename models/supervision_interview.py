@@ -66,7 +66,7 @@ class SupervisionInterview(models.Model):
             ("draft", "Draft"),
             ("notified", "Notified"),
             ("held", "Held"),
-            ("closed", "Closed"),
+            ("closed", "Concluded"),
             ("accountability", "Accountability"),
         ],
         required=True,
@@ -130,18 +130,7 @@ class SupervisionInterview(models.Model):
                     user_id=user.id,
                 )
             interview.message_post(
-                body=_(
-                    "Because %(items)s has not been completed on time after urging, "
-                    "%(interviewees)s will be interviewed by %(interviewer)s at "
-                    "%(place)s on %(date)s.",
-                    items=", ".join(interview.item_ids.mapped("name")),
-                    interviewees=", ".join(interview.interviewee_ids.mapped("name")),
-                    interviewer=interview.interviewer_id.name,
-                    place=interview.place,
-                    date=fields.Datetime.context_timestamp(
-                        interview, interview.date
-                    ).strftime("%Y-%m-%d %H:%M"),
-                ),
+                body=interview._notice_text(),
                 partner_ids=(
                     interview.interviewee_ids | interview.interviewer_id
                 ).partner_id.ids,
@@ -210,6 +199,24 @@ class SupervisionInterview(models.Model):
         if value and isinstance(value, datetime):
             value = fields.Datetime.context_timestamp(self, value)
         return format_date(self.env, value, date_format="long") if value else ""
+
+    def _notice_text(self):
+        """The sentence of the interview notice (NWU form 督办工作约谈通知单)."""
+        self.ensure_one()
+        when = ""
+        if self.date:
+            local = fields.Datetime.context_timestamp(self, self.date)
+            when = f"{self._long_date(local)} {local.strftime('%H:%M')}"
+        return self.env._(
+            "Because %(items)s has not been completed on time after urging, "
+            "%(interviewees)s will be interviewed by %(interviewer)s at "
+            "%(place)s on %(date)s.",
+            items=self._items_label(),
+            interviewees=self._interviewees_label(),
+            interviewer=self.interviewer_id.name or "",
+            place=self.place or "",
+            date=when,
+        )
 
     def _items_label(self):
         return "、".join(self.item_ids.mapped("name"))

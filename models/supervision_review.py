@@ -21,7 +21,11 @@ class SupervisionReview(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     method = fields.Selection(
-        [("document", "Documents"), ("revisit", "Revisit"), ("on_site", "On Site")],
+        [
+            ("document", "Documents"),
+            ("revisit", "Revisit"),
+            ("on_site", "On-Site Check"),
+        ],
         required=True,
         default="document",
     )

@@ -9,7 +9,11 @@ class SupervisionReturnWizard(models.TransientModel):
 
     item_id = fields.Many2one("supervision.item", required=True, ondelete="cascade")
     method = fields.Selection(
-        [("document", "Documents"), ("revisit", "Revisit"), ("on_site", "On Site")],
+        selection=lambda self: (
+            self.env["supervision.review"]
+            ._fields["method"]
+            ._description_selection(self.env)
+        ),
         required=True,
         default="document",
     )

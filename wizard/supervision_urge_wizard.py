@@ -9,14 +9,11 @@ class SupervisionUrgeWizard(models.TransientModel):
 
     item_ids = fields.Many2many("supervision.item", required=True)
     channel = fields.Selection(
-        [
-            ("phone", "Phone"),
-            ("email", "Email"),
-            ("on_site", "On Site"),
-            ("meeting", "Meeting"),
-            ("visit", "Visit"),
-            ("system", "System"),
-        ],
+        selection=lambda self: (
+            self.env["supervision.urge"]
+            ._fields["channel"]
+            ._description_selection(self.env)
+        ),
         required=True,
         default="system",
     )
