@@ -42,6 +42,22 @@ ACK_FIELDS = frozenset(
     }
 )
 UNIT_FIELDS = ACK_FIELDS | {"result_note"}
+# Written by the actions only (as superuser), never directly.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "number",
+        "date_assigned",
+        "date_ack_deadline",
+        "date_acknowledged",
+        "date_closed",
+        "previous_number",
+        "date_escalated",
+        "rolled_from_id",
+        "rolled_to_id",
+        "cancel_reason",
+    }
+)
 
 
 class SupervisionItem(models.Model):
@@ -422,6 +438,18 @@ class SupervisionItem(models.Model):
     # ORM overrides
     # ------------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or any(
+                    vals.get(fname) for fname in WORKFLOW_FIELDS - {"state"}
+                ):
+                    raise UserError(
+                        _("A new item is registered as a draft, without a number.")
+                    )
+        return super().create(vals_list)
+
     def write(self, vals):
         self._check_write_fields(vals)
         return super().write(vals)
@@ -470,6 +498,19 @@ class SupervisionItem(models.Model):
                     "Only the supervision office may change these fields of an "
                     "item: %(fields)s.",
                     fields=labels,
+                )
+            )
+        workflow = WORKFLOW_FIELDS & set(vals)
+        if workflow:
+            raise UserError(
+                _(
+                    "%(fields)s change only through the item's buttons.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[fname].get_description(self.env)["string"]
+                            for fname in workflow
+                        )
+                    ),
                 )
             )
         if "deadline_original" in vals:
@@ -566,7 +607,8 @@ class SupervisionItem(models.Model):
                     )
                 )
         self._check_can_submit()
-        self.write({"level": "key"})
+        # sudo: the workflow fields are written by the actions only
+        self.sudo().write({"level": "key"})
         self._do_assign()
         self._notify_leader(
             _("Emergency item assigned at once; its form will be completed afterwards.")
@@ -678,7 +720,8 @@ class SupervisionItem(models.Model):
         """The office files closed items (统计归档, NWU 第六条(四))."""
         self._check_is_officer()
         self._check_state("closed")
-        self.write({"state": "filed"})
+        # sudo: the workflow fields are written by the actions only
+        self.sudo().write({"state": "filed"})
         return True
 
     def action_cancel(self, reason=None):
@@ -869,7 +912,8 @@ class SupervisionItem(models.Model):
     # ------------------------------------------------------------------
 
     def _do_submit_for_approval(self):
-        self.write({"state": "to_approve"})
+        # sudo: the workflow fields are written by the actions only
+        self.sudo().write({"state": "to_approve"})
         for item in self:
             item.activity_schedule(
                 "university_supervision.mail_act_item_approve",
@@ -964,7 +1008,8 @@ class SupervisionItem(models.Model):
             )
         keys = self.filtered(lambda i: i.level == "key")
         if keys:
-            keys.write({"state": "to_close"})
+            # sudo: the workflow fields are written by the actions only
+            keys.sudo().write({"state": "to_close"})
             for item in keys:
                 item.activity_schedule(
                     "university_supervision.mail_act_item_closure",
@@ -1061,7 +1106,8 @@ class SupervisionItem(models.Model):
                     "date_committed": False,
                 }
             )
-            item.write({"rolled_to_id": new_item.id})
+            # sudo: the workflow fields are written by the actions only
+            item.sudo().write({"rolled_to_id": new_item.id})
             item._do_cancel(
                 _(
                     "Carried over into the next year as %(item)s.",
