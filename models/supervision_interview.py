@@ -206,7 +206,7 @@ class SupervisionInterview(models.Model):
         when = ""
         if self.date:
             local = fields.Datetime.context_timestamp(self, self.date)
-            when = f"{self._long_date(local)} {local.strftime('%H:%M')}"
+            when = f"{self._long_date(local.date())} {local.strftime('%H:%M')}"
         return self.env._(
             "Because %(items)s has not been completed on time after urging, "
             "%(interviewees)s will be interviewed by %(interviewer)s at "

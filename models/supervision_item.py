@@ -1098,7 +1098,8 @@ class SupervisionItem(models.Model):
         """Continue each item in a new record for the next year."""
         new_items = self.browse()
         for item in self:
-            new_item = item.copy(
+            # sudo: the link to the previous year is a workflow field
+            new_item = item.sudo().copy(
                 {
                     "name": item.name,
                     "rolled_from_id": item.id,
@@ -1106,6 +1107,7 @@ class SupervisionItem(models.Model):
                     "date_committed": False,
                 }
             )
+            new_item = new_item.with_env(self.env)
             # sudo: the workflow fields are written by the actions only
             item.sudo().write({"rolled_to_id": new_item.id})
             item._do_cancel(

@@ -7,3 +7,5 @@ from . import test_extension
 from . import test_progress_urge
 from . import test_i18n
 from . import test_settings
+from . import test_interview
+from . import test_reports
