@@ -4,7 +4,8 @@
 # The database is created on first run (module + demo data + zh_CN).
 #
 # Knobs:
-#   UPDATE=1     upgrade the module (-u university_supervision) at start
+#   UPDATE=1     upgrade the module (-u university_supervision) at start; done
+#                anyway when the addon's files changed since the last run
 #   RESET=1      drop and recreate the demo database
 #   HTTP_PORT    port to listen on (default 8069)
 #   DEMO_LANGS   languages of a new demo database (default zh_CN,en_US: the
@@ -47,6 +48,7 @@ if ! us_db_exists "$DEMO_DB" || [ "$(module_state)" != "installed" ]; then
     echo "[serve] creating database $DEMO_DB with $ADDON_NAME + demo data + $DEMO_LANGS" \
         "(a few minutes; log: $INSTALL_LOG)"
     t0=$SECONDS
+    JUST_CREATED=1
     rm -f "$INSTALL_LOG" # Odoo appends to --logfile
     rc=0
     "$ODOO_BIN" -c "$ODOO_CONF" -d "$DEMO_DB" -i "$ADDON_NAME" \
@@ -62,9 +64,27 @@ if ! us_db_exists "$DEMO_DB" || [ "$(module_state)" != "installed" ]; then
     echo "[serve] database ready in $((SECONDS - t0))s"
 fi
 
-UPDATE_ARGS=()
-if [ "${UPDATE:-0}" = "1" ]; then
-    UPDATE_ARGS=(-u "$ADDON_NAME")
+# Upgrade the module when the addon's files changed since the database was
+# last brought up to date (or always with UPDATE=1): a reused database must
+# match the code it is served with.
+addon_hash() {
+    (cd "$ADDON_DIR" && find . -type f ! -path './.*' ! -name '*.pyc' -print0 \
+        | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+}
+HASH_FILE="$BUILD_DIR/serve-$DEMO_DB.hash"
+CURRENT_HASH="$(addon_hash)"
+if [ "${JUST_CREATED:-0}" = "1" ]; then
+    echo "$CURRENT_HASH" >"$HASH_FILE" # just installed from these files
+elif [ "${UPDATE:-0}" = "1" ] || [ "$(cat "$HASH_FILE" 2>/dev/null)" != "$CURRENT_HASH" ]; then
+    echo "[serve] upgrading $ADDON_NAME in $DEMO_DB to the checkout (log: $INSTALL_LOG)"
+    rm -f "$INSTALL_LOG"
+    if ! "$ODOO_BIN" -c "$ODOO_CONF" -d "$DEMO_DB" -u "$ADDON_NAME" --stop-after-init \
+        --no-http --log-level=info --logfile="$INSTALL_LOG" </dev/null; then
+        tail -n 30 "$INSTALL_LOG" || true
+        echo "[serve] ERROR: upgrading $ADDON_NAME failed; RESET=1 recreates $DEMO_DB." >&2
+        exit 1
+    fi
+    echo "$CURRENT_HASH" >"$HASH_FILE"
 fi
 
 cat <<EOF
@@ -81,4 +101,4 @@ echo "=================================================================="
 echo
 
 exec "$ODOO_BIN" -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" \
-    --http-interface=127.0.0.1 --http-port="$HTTP_PORT" "${UPDATE_ARGS[@]}"
+    --http-interface=127.0.0.1 --http-port="$HTTP_PORT"

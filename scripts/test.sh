@@ -12,6 +12,8 @@
 #
 # Knobs:
 #   PYTEST_ARGS   extra pytest arguments, e.g. PYTEST_ARGS="-k deadline -x"
+#   PYTEST_TIMEOUT  per-test time limit in seconds (default 600); the whole
+#                 pytest stage is also stopped after 60 minutes
 #   TEST_STAGES   stages to run (default "install pytest ruff pylint"); e.g.
 #                 TEST_STAGES=pytest re-runs the tests against the existing
 #                 database without reinstalling (fast TDD loop)
@@ -106,8 +108,10 @@ stage_pytest() {
     local rc=0
     # Plugins are loaded explicitly (the venv may see unrelated system ones).
     # shellcheck disable=SC2086
-    (cd "$ADDON_DIR/.." && PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 "$PY" -m pytest \
-        -p pytest_odoo -p no:cacheprovider -ra \
+    (cd "$ADDON_DIR/.." && PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 \
+        timeout --kill-after=30 3600 "$PY" -m pytest \
+        -p pytest_odoo -p pytest_timeout -p no:cacheprovider -ra \
+        --timeout="${PYTEST_TIMEOUT:-600}" \
         -c "$BUILD_DIR/pytest.ini" --rootdir="$ADDON_DIR/.." --confcutdir="$ADDON_DIR/.." \
         --odoo-config="$ODOO_CONF" \
         --odoo-database="$TEST_DB" \
@@ -115,6 +119,10 @@ stage_pytest() {
         --odoo-http \
         ${PYTEST_ARGS:-} \
         "$ADDON_NAME/tests" </dev/null) || rc=$?
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+        echo "pytest was stopped after 60 minutes"
+        return 1
+    fi
     if [ "$rc" -eq 5 ]; then
         if [ "$have_tests" -eq 0 ]; then
             echo "no tests collected and tests/ has no test_*.py yet: OK for now"
