@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 
@@ -171,10 +171,7 @@ class SupervisionInterview(models.Model):
         return True
 
     def _check_officer(self):
-        if not self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
-            raise AccessError(_("Only the supervision office may do this."))
+        self.env["supervision.item"]._check_is_officer()
 
     def _check_state(self, *states):
         labels = dict(self._fields["state"]._description_selection(self.env))

@@ -18,6 +18,9 @@ SOURCE_TYPES = [
     ("other", "Other"),
 ]
 
+# assigned to the units and not yet closed: urges and reports are possible
+ASSIGNED_STATES = ("assigned", "in_progress", "submitted", "to_close")
+
 STATES = [
     ("draft", "Registered"),
     ("to_approve", "To Approve"),
@@ -626,7 +629,7 @@ class SupervisionItem(models.Model):
     def action_report_progress(self):
         """Open a new progress report of the current user's unit."""
         self.ensure_one()
-        self._check_state("assigned", "in_progress", "submitted", "to_close")
+        self._check_state(*ASSIGNED_STATES)
         unit = (self.lead_unit_id | self.assist_unit_ids).filtered(
             lambda u: self.env.user in u.member_user_ids
         )[:1]
@@ -659,7 +662,7 @@ class SupervisionItem(models.Model):
     def action_urge(self):
         """Open the quick urge wizard for the office (GDUFS 第九条(三))."""
         self._check_is_officer()
-        self._check_state("assigned", "in_progress", "submitted", "to_close")
+        self._check_state(*ASSIGNED_STATES)
         return {
             "type": "ir.actions.act_window",
             "name": _("Urge"),
@@ -847,17 +850,10 @@ class SupervisionItem(models.Model):
                             "Only the supervision office may cancel an item not yet assigned."
                         )
                     )
-            elif item.state in ("assigned", "in_progress", "submitted", "to_close"):
+            elif item.state in ASSIGNED_STATES:
                 item._check_is_leader_in_charge()
             else:
-                item._check_state(
-                    "draft",
-                    "to_approve",
-                    "assigned",
-                    "in_progress",
-                    "submitted",
-                    "to_close",
-                )
+                item._check_state("draft", "to_approve", *ASSIGNED_STATES)
 
     def _check_can_submit(self):
         for item in self:

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-OPEN_ITEM_STATES = ("assigned", "in_progress", "submitted", "to_close")
+from .supervision_item import ASSIGNED_STATES
 
 
 class SupervisionProgress(models.Model):
@@ -90,7 +90,7 @@ class SupervisionProgress(models.Model):
         reports = super().create(vals_list)
         reports._check_author()
         for report in reports:
-            report.item_id._check_state(*OPEN_ITEM_STATES)
+            report.item_id._check_state(*ASSIGNED_STATES)
         specials = reports.filtered(lambda r: r.kind == "special_report")
         if specials:
             # sudo: the decision field is protected from units.
@@ -100,13 +100,12 @@ class SupervisionProgress(models.Model):
                     "university_supervision.mail_act_item_special_report",
                     user_id=report.item_id.leader_in_charge_id.id,
                 )
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in reports:
             report.item_id.message_post(
                 body=_(
                     "%(kind)s from %(unit)s (%(percent)s%%)",
-                    kind=dict(self._fields["kind"]._description_selection(self.env))[
-                        report.kind
-                    ],
+                    kind=kinds[report.kind],
                     unit=report.unit_id.name,
                     percent=report.percent,
                 ),

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.supervision_item import ASSIGNED_STATES
+
 
 class SupervisionUrgeWizard(models.TransientModel):
     """Record an urge on items and tell their lead units (催办)."""
@@ -23,6 +25,6 @@ class SupervisionUrgeWizard(models.TransientModel):
         self.ensure_one()
         items = self.item_ids
         items._check_is_officer()
-        items._check_state("assigned", "in_progress", "submitted", "to_close")
+        items._check_state(*ASSIGNED_STATES)
         items._do_urge(self.channel, self.note)
         return {"type": "ir.actions.act_window_close"}
