@@ -34,6 +34,9 @@
 #   ADDON_SRC     addon folder to expose instead of the checkout (for testing
 #                 the tooling itself)
 #   SKIP_APT=1    never call apt-get (just warn about missing packages)
+#   ODOO_HTTP_PORT port written to .build/odoo.conf (default 8069); the
+#                 test HTTP server of HttpCase tours uses it too, so two
+#                 checkouts testing at once need different ports
 set -euo pipefail
 
 # --------------------------------------------------------------------------
@@ -558,7 +561,7 @@ EOF
 addons_path = $ADDONS_PATH
 data_dir = $ODOO_DATA_DIR
 http_interface = 127.0.0.1
-http_port = 8069
+http_port = ${ODOO_HTTP_PORT:-8069}
 list_db = True
 EOF
     mv "$ODOO_CONF.tmp" "$ODOO_CONF"
