@@ -205,18 +205,18 @@ class SupervisionExtension(models.Model):
             ext.item_id.activity_feedback(
                 ["university_supervision.mail_act_item_extension"]
             )
+            values = {
+                "date": ext.date_requested,
+                "user": self.env.user.name,
+                "note": ext.decision_note or "",
+            }
             message = (
-                _("Extension to %(date)s approved by %(user)s. %(note)s")
+                _("Extension to %(date)s approved by %(user)s. %(note)s", **values)
                 if state == "approved"
-                else _("Extension to %(date)s refused by %(user)s. %(note)s")
+                else _("Extension to %(date)s refused by %(user)s. %(note)s", **values)
             )
             ext.item_id.message_post(
-                body=message
-                % {
-                    "date": ext.date_requested,
-                    "user": self.env.user.name,
-                    "note": ext.decision_note or "",
-                },
+                body=message,
                 partner_ids=ext.item_id.unit_partner_ids.ids,
                 subtype_xmlid="mail.mt_comment",
             )

@@ -83,7 +83,8 @@ class SupervisionInterview(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                # sudo: sequences are configuration, not readable by leaders.
+                # sudo: drawing a number writes the sequence, which only
+                # administrators may; only the office creates interviews.
                 vals["name"] = (
                     self.env["ir.sequence"].sudo().next_by_code("supervision.interview")
                 )

@@ -84,6 +84,9 @@ class SupervisionItem(models.Model):
     _description = "Supervision Item"
     _inherit = ["mail.thread.main.attachment", "mail.activity.mixin"]
     _order = "priority desc, deadline, id desc"
+    # Whoever may read an item may discuss it in its chatter and plan
+    # activities on it (assisting units included, which cannot write it).
+    _mail_post_access = "read"
     _rec_names_search = ["name", "number"]
 
     # ------------------------------------------------------------------
@@ -250,6 +253,12 @@ class SupervisionItem(models.Model):
         "item_id",
         "user_id",
         string="Named Users",
+    )
+    office_note = fields.Html(
+        string="Office Note",
+        groups="university_supervision.group_supervision_officer",
+        help="The office's internal notes on the item; units and leaders do "
+        "not see them.",
     )
     year = fields.Integer(
         compute="_compute_year",
@@ -630,6 +639,15 @@ class SupervisionItem(models.Model):
         """Open a new progress report of the current user's unit."""
         self.ensure_one()
         self._check_state(*ASSIGNED_STATES)
+        if not self.is_unit_user and not self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
+            raise AccessError(
+                _(
+                    "Only the lead and assisting units of %(item)s report progress on it.",
+                    item=self.display_name,
+                )
+            )
         unit = (self.lead_unit_id | self.assist_unit_ids).filtered(
             lambda u: self.env.user in u.member_user_ids
         )[:1]
@@ -1061,6 +1079,8 @@ class SupervisionItem(models.Model):
         # sudo: _check_can_cancel() has checked the office or the leader in
         # charge acts.
         self.sudo().write({"state": "cancelled", "cancel_reason": reason})
+        # sudo: the pending to-dos of other users (the units', the leader's)
+        # end with the item; only this item's activities are removed.
         self.activity_ids.sudo().unlink()
         for item in self:
             item.message_post(
@@ -1126,7 +1146,9 @@ class SupervisionItem(models.Model):
             if (level or self.level) == "key"
             else "supervision.item.reminder"
         )
-        # sudo: sequences are configuration, not readable by units or leaders.
+        # sudo: drawing a number writes the sequence (and creates its range
+        # for a new year), which only administrators may; the caller has
+        # checked the user may register or escalate the item.
         return self.env["ir.sequence"].sudo().next_by_code(code, sequence_date=date)
 
     def _schedule_unit_activity(self, act_type_xmlid, date_deadline):

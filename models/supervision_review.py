@@ -40,3 +40,8 @@ class SupervisionReview(models.Model):
     findings = fields.Html()
     rectification_list = fields.Html()
     rectification_deadline = fields.Date()
+    internal_note = fields.Html(
+        string="Internal Review Note",
+        groups="university_supervision.group_supervision_officer",
+        help="The reviewer's notes for the office; units do not see them.",
+    )

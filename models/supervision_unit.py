@@ -104,6 +104,8 @@ class SupervisionUnit(models.Model):
 
     def action_view_items(self):
         self.ensure_one()
+        # every employee reads the units; only supervision users read items
+        self.env["supervision.item"].check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "university_supervision.supervision_item_action"
         )
