@@ -95,6 +95,14 @@ class SupervisionExtension(models.Model):
                     raise AccessError(
                         _("Extension requests are decided through their buttons only.")
                     )
+            if not self.env.user.has_group(
+                "university_supervision.group_supervision_officer"
+            ):
+                # say why before the record rules refuse it in general terms
+                items = self.env["supervision.item"].browse(
+                    [vals["item_id"] for vals in vals_list if vals.get("item_id")]
+                )
+                items._check_is_lead_unit_user()
         return super().create(vals_list)
 
     def write(self, vals):

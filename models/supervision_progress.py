@@ -87,6 +87,11 @@ class SupervisionProgress(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # say why before the record rules refuse it in general terms
+        units = self.env["supervision.unit"].browse(
+            [vals["unit_id"] for vals in vals_list if vals.get("unit_id")]
+        )
+        self._check_member_of(units)
         reports = super().create(vals_list)
         reports._check_author()
         for report in reports:
@@ -126,6 +131,20 @@ class SupervisionProgress(models.Model):
             self._check_author()
         return res
 
+    def _check_member_of(self, units):
+        if self.env.su or self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
+            return
+        for unit in units:
+            if self.env.user not in unit.member_user_ids:
+                raise AccessError(
+                    _(
+                        "You may only report for your own unit, not for %(unit)s.",
+                        unit=unit.name,
+                    )
+                )
+
     def _check_author(self):
         """Units report only for themselves, on items they lead or assist."""
         if self.env.su or self.env.user.has_group(
@@ -142,13 +161,7 @@ class SupervisionProgress(models.Model):
                         item=item.display_name,
                     )
                 )
-            if self.env.user not in report.unit_id.member_user_ids:
-                raise AccessError(
-                    _(
-                        "You may only report for your own unit, not for %(unit)s.",
-                        unit=report.unit_id.name,
-                    )
-                )
+            self._check_member_of(report.unit_id)
             if report.kind == "special_report" and report.unit_id != item.lead_unit_id:
                 raise UserError(_("Only the lead unit may submit a special report."))
 
