@@ -255,7 +255,6 @@ class SupervisionItem(models.Model):
         string="Named Users",
     )
     office_note = fields.Html(
-        string="Office Note",
         groups="university_supervision.group_supervision_officer",
         help="The office's internal notes on the item; units and leaders do "
         "not see them.",
