@@ -11,7 +11,7 @@
 # any failed. Logs: .build/logs/.
 #
 # Knobs:
-#   PYTEST_ARGS   extra pytest arguments, e.g. PYTEST_ARGS="-k deadline -x"
+#   PYTEST_ARGS   extra pytest arguments, e.g. PYTEST_ARGS="-k 'deadline or access' -x"
 #   PYTEST_TIMEOUT  per-test time limit in seconds (default 600); the whole
 #                 pytest stage is also stopped after 60 minutes
 #   TEST_STAGES   stages to run (default "install pytest ruff pylint"); e.g.
@@ -105,9 +105,13 @@ stage_pytest() {
     # checkout's pyproject.toml and walks up into the checkout (which is
     # itself a package) when collecting.
     printf '[pytest]\n' >"$BUILD_DIR/pytest.ini"
-    local rc=0
+    local rc=0 extra=()
+    # PYTEST_ARGS is split like a shell would (quotes kept together), e.g.
+    # PYTEST_ARGS="-k 'access or deadline'"
+    if [ -n "${PYTEST_ARGS:-}" ]; then
+        mapfile -t extra < <(xargs -n1 printf '%s\n' <<<"$PYTEST_ARGS")
+    fi
     # Plugins are loaded explicitly (the venv may see unrelated system ones).
-    # shellcheck disable=SC2086
     (cd "$ADDON_DIR/.." && PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 \
         timeout --kill-after=30 3600 "$PY" -m pytest \
         -p pytest_odoo -p pytest_timeout -p no:cacheprovider -ra \
@@ -117,7 +121,7 @@ stage_pytest() {
         --odoo-database="$TEST_DB" \
         --odoo-addons-path="$ADDONS_PATH" \
         --odoo-http \
-        ${PYTEST_ARGS:-} \
+        "${extra[@]}" \
         "$ADDON_NAME/tests" </dev/null) || rc=$?
     if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
         echo "pytest was stopped after 60 minutes"
