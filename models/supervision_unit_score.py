@@ -133,6 +133,8 @@ class SupervisionUnitScore(models.Model):
         Set-based: one read of the assessment rows, one ``create`` of the
         lines. Confirmed scores are left as they are. Returns the scores.
         """
+        if not self.env.su:
+            self._check_is_officer()
         domain = [("date", ">=", date_from), ("date", "<=", date_to)]
         if units is not None:
             domain.append(("unit_id", "in", units.ids))
