@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from .supervision_assessment_report import MEASURES
+from .supervision_item import ASSIGNED_STATES
 
 PERIOD_TYPES = [
     ("bimonthly", "Bimonthly"),
@@ -131,6 +132,7 @@ class SupervisionBriefing(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            self.check_access("write")
             if "state" in vals or "number" in vals:
                 raise UserError(
                     _("A briefing is published only through its button.")
@@ -310,7 +312,10 @@ class SupervisionBriefing(models.Model):
             )
             overdue = closed.filtered(
                 lambda i: i.deadline and i.date_closed > i.deadline
-            ) | Item.search(in_period + [("is_overdue", "=", True)])
+            ) | Item.search(
+                in_period
+                + [("state", "in", ASSIGNED_STATES), ("is_overdue", "=", True)]
+            )
             escalated = Item.search(
                 in_period
                 + [
