@@ -338,7 +338,7 @@ class TestBriefing(AssessmentCommon):
             "二、办结事项",
             "Extended",
             "三、逾期事项",
-            "Overdue(教务处,2026年3月31日到期)",
+            "Overdue(教务处，到期日：2026年3月31日)",
             "四、升级为重点督办的事项",
             "五、表扬与通报",
             "表扬单位:财务处",
