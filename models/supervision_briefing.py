@@ -114,9 +114,7 @@ class SupervisionBriefing(models.Model):
     narrative = fields.Html()
     date_generated = fields.Datetime(string="Generated On", readonly=True, copy=False)
     date_published = fields.Date(string="Published On", readonly=True, copy=False)
-    published_by_id = fields.Many2one(
-        "res.users", string="Published By", readonly=True, copy=False
-    )
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -134,18 +132,14 @@ class SupervisionBriefing(models.Model):
         if not self.env.su:
             self.check_access("write")
             if "state" in vals or "number" in vals:
-                raise UserError(
-                    _("A briefing is published only through its button.")
-                )
+                raise UserError(_("A briefing is published only through its button."))
             content = {
                 fname
                 for fname in vals
                 if not fname.startswith(("message_", "activity_"))
             }
             if content and any(b.state == "published" for b in self):
-                raise UserError(
-                    _("A published briefing can no longer be changed.")
-                )
+                raise UserError(_("A published briefing can no longer be changed."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -352,9 +346,11 @@ class SupervisionBriefing(models.Model):
         return praised, named
 
     def _do_publish(self):
-        leaders = self.env.ref(
-            "university_supervision.group_supervision_leader"
-        ).sudo().users.filtered("active")
+        leaders = (
+            self.env.ref("university_supervision.group_supervision_leader")
+            .sudo()
+            .users.filtered("active")
+        )
         for briefing in self:
             # sudo: the number and the state are written by the actions only;
             # sequences are configuration.
@@ -363,7 +359,9 @@ class SupervisionBriefing(models.Model):
                     "state": "published",
                     "number": self.env["ir.sequence"]
                     .sudo()
-                    .next_by_code("supervision.briefing", sequence_date=briefing.date_to),
+                    .next_by_code(
+                        "supervision.briefing", sequence_date=briefing.date_to
+                    ),
                     "date_published": fields.Date.context_today(briefing),
                     "published_by_id": self.env.user.id,
                 }

@@ -5,7 +5,7 @@ from odoo.tests import tagged
 
 from .common_assessment import AssessmentCommon
 
-YEAR_2026 = [("year", "=", 2026)]
+YEAR_2026 = (("year", "=", 2026),)
 
 
 @tagged("post_install", "-at_install")
@@ -19,11 +19,11 @@ class TestAssessment(AssessmentCommon):
 
     def _table(self, user=None, domain=YEAR_2026, groupby=("unit_id", "role")):
         """{(unit name, role): figures} as the pivot by unit and role shows it."""
-        rows = self._report(user)._figures(domain, list(groupby))
+        rows = self._report(user)._figures(list(domain), list(groupby))
         return {
-            tuple(
-                row[g].name if g == "unit_id" else row[g] for g in groupby
-            ): {k: v for k, v in row.items() if k not in groupby}
+            tuple(row[g].name if g == "unit_id" else row[g] for g in groupby): {
+                k: v for k, v in row.items() if k not in groupby
+            }
             for row in rows
         }
 
@@ -201,7 +201,7 @@ class TestAssessment(AssessmentCommon):
         """The pivot's read_group sums the counts and averages the rate."""
         self._build_year()
         groups = self._as(self.officer, self._report()).read_group(
-            YEAR_2026 + [("role", "=", "lead")],
+            list(YEAR_2026) + [("role", "=", "lead")],
             ["closed_count:sum", "on_time_count:sum", "on_time_rate:avg"],
             ["level"],
             lazy=False,
@@ -251,10 +251,12 @@ class TestAssessment(AssessmentCommon):
         """A leader sees the rows of the items they are in charge of; the
         principal and the office see all rows."""
         self._build_year()
-        self.assertEqual(len(self._report(self.leader).search(YEAR_2026)), 10)
-        self.assertEqual(len(self._report(self.leader_other).search(YEAR_2026)), 0)
-        self.assertEqual(len(self._report(self.principal).search(YEAR_2026)), 10)
-        self.assertEqual(len(self._report(self.officer).search(YEAR_2026)), 10)
+        self.assertEqual(len(self._report(self.leader).search(list(YEAR_2026))), 10)
+        self.assertEqual(
+            len(self._report(self.leader_other).search(list(YEAR_2026))), 0
+        )
+        self.assertEqual(len(self._report(self.principal).search(list(YEAR_2026))), 10)
+        self.assertEqual(len(self._report(self.officer).search(list(YEAR_2026))), 10)
 
     def test_confidential_item_counts_only_for_named_users(self):
         """A confidential item is not counted for an officer who is not

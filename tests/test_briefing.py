@@ -93,22 +93,76 @@ class TestBriefing(AssessmentCommon):
             self._lines(briefing),
             {
                 ("Academic Affairs Office", "lead", "key"): (
-                    3, 2, 1, 1, 2, 0, 0, 2, 1, 50.0,
+                    3,
+                    2,
+                    1,
+                    1,
+                    2,
+                    0,
+                    0,
+                    2,
+                    1,
+                    50.0,
                 ),
                 ("Academic Affairs Office", "lead", "reminder"): (
-                    1, 1, 1, 0, 0, 1, 0, 0, 0, 100.0,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    1,
+                    0,
+                    0,
+                    0,
+                    100.0,
                 ),
                 ("Academic Affairs Office", "assist", "reminder"): (
-                    1, 1, 1, 1, 0, 0, 0, 0, 0, 100.0,
+                    1,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    100.0,
                 ),
                 ("Finance Office", "lead", "reminder"): (
-                    1, 1, 1, 1, 0, 0, 1, 0, 0, 100.0,
+                    1,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    1,
+                    0,
+                    0,
+                    100.0,
                 ),
                 ("Finance Office", "assist", "key"): (
-                    3, 2, 1, 1, 2, 0, 0, 1, 0, 50.0,
+                    3,
+                    2,
+                    1,
+                    1,
+                    2,
+                    0,
+                    0,
+                    1,
+                    0,
+                    50.0,
                 ),
                 ("Finance Office", "assist", "reminder"): (
-                    1, 1, 1, 0, 0, 0, 0, 0, 0, 100.0,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    100.0,
                 ),
             },
         )
@@ -165,9 +219,7 @@ class TestBriefing(AssessmentCommon):
         with self._at("2026-05-06"):
             briefing = self._new(date(2026, 3, 1), date(2026, 3, 31))
             self._as(self.officer, briefing).action_generate()
-        self.assertEqual(
-            briefing.closed_item_ids, items["on_time"] | items["returned"]
-        )
+        self.assertEqual(briefing.closed_item_ids, items["on_time"] | items["returned"])
         self.assertEqual(sum(briefing.line_ids.mapped("item_count")), 10)
         self.assertFalse(briefing.escalated_item_ids)
         with self._at("2026-05-06"):
@@ -297,9 +349,7 @@ class TestBriefing(AssessmentCommon):
         briefing = self._run_cron("2026-05-01")
         with self._at("2026-05-06"):
             self._as(self.officer, briefing).action_publish()
-        self.assertEqual(
-            self.env["ir.actions.report"].get_wkhtmltopdf_state(), "ok"
-        )
+        self.assertEqual(self.env["ir.actions.report"].get_wkhtmltopdf_state(), "ok")
         self.env["ir.config_parameter"].set_param(
             "report.url", f"http://127.0.0.1:{config['http_port']}"
         )

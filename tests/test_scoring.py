@@ -62,9 +62,24 @@ class TestScoring(AssessmentCommon):
             | self.rule_return
             | self.rule_interview,
             [
-                {"condition": "closed_on_time", "role": "lead", "level": False, "points": 2},
-                {"condition": "closed_on_time", "role": "lead", "level": "key", "points": 1},
-                {"condition": "closed_on_time", "role": "assist", "level": False, "points": 1},
+                {
+                    "condition": "closed_on_time",
+                    "role": "lead",
+                    "level": False,
+                    "points": 2,
+                },
+                {
+                    "condition": "closed_on_time",
+                    "role": "lead",
+                    "level": "key",
+                    "points": 1,
+                },
+                {
+                    "condition": "closed_on_time",
+                    "role": "assist",
+                    "level": False,
+                    "points": 1,
+                },
                 {"condition": "overdue", "role": "lead", "level": False, "points": -5},
                 {"condition": "return", "role": "lead", "level": False, "points": -1},
                 {"condition": "interview", "role": False, "level": False, "points": -3},
