@@ -8,3 +8,9 @@ from . import supervision_extension
 from . import supervision_review
 from . import supervision_interview
 from . import res_config_settings
+from . import supervision_assessment_report
+from . import supervision_score_rule
+from . import supervision_unit_score
+from . import supervision_unit_score_line
+from . import supervision_briefing
+from . import supervision_briefing_line

@@ -1,0 +1,41 @@
+from odoo import fields, models
+
+
+class SupervisionBriefingLine(models.Model):
+    """Figures of one unit, item level and role in a briefing: a snapshot
+    taken when the briefing is generated."""
+
+    _name = "supervision.briefing.line"
+    _description = "Supervision Briefing Figures"
+    _order = "briefing_id, unit_sequence, unit_id, role desc, level"
+
+    briefing_id = fields.Many2one(
+        "supervision.briefing",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    unit_id = fields.Many2one("supervision.unit", required=True, ondelete="cascade")
+    unit_sequence = fields.Integer(related="unit_id.sequence", store=True)
+    role = fields.Selection(
+        [("lead", "Lead"), ("assist", "Assisting")],
+        required=True,
+    )
+    level = fields.Selection(
+        [("reminder", "Reminder Item"), ("key", "Key Item")],
+        required=True,
+    )
+    item_count = fields.Integer(string="Items")
+    closed_count = fields.Integer(string="Closed")
+    on_time_count = fields.Integer(string="Closed on Time")
+    on_time_original_count = fields.Integer(string="Closed by Original Deadline")
+    overdue_count = fields.Integer(string="Overdue")
+    extension_count = fields.Integer(string="Extensions")
+    return_count = fields.Integer(string="Returns")
+    urge_count = fields.Integer(string="Urges")
+    interview_count = fields.Integer(string="Interviews")
+    on_time_rate = fields.Float(
+        string="On-Time Rate (%)",
+        digits=(5, 1),
+        aggregator="avg",
+    )
