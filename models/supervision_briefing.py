@@ -346,6 +346,8 @@ class SupervisionBriefing(models.Model):
         return praised, named
 
     def _do_publish(self):
+        # sudo: the group's members are read only to notify them; the
+        # office may not read res.groups' users itself.
         leaders = (
             self.env.ref("university_supervision.group_supervision_leader")
             .sudo()
@@ -357,6 +359,7 @@ class SupervisionBriefing(models.Model):
             briefing.sudo().write(
                 {
                     "state": "published",
+                    # sudo: drawing a number writes the sequence
                     "number": self.env["ir.sequence"]
                     .sudo()
                     .next_by_code(

@@ -148,6 +148,8 @@ class SupervisionUnitScore(models.Model):
         )
         by_unit = {score.unit_id: score for score in scores}
         missing = (rows.unit_id | (units or rows.unit_id)) - scores.unit_id
+        # sudo: scores are created by this computation only (the office
+        # checked above); units and leaders get read access by the rules.
         new_scores = self.sudo().create(
             [
                 {"unit_id": unit.id, "date_from": date_from, "date_to": date_to}
@@ -175,6 +177,8 @@ class SupervisionUnitScore(models.Model):
                             "points": count * rule.points,
                         }
                     )
+        # sudo: lines are written by this computation only; each line's
+        # visibility (confidential items) is decided by its own rules.
         self.env["supervision.unit.score.line"].sudo().create(line_vals)
         todo.write({"date_computed": fields.Datetime.now()})
         return (scores | new_scores).with_env(self.env)

@@ -179,6 +179,48 @@ class AccessScenario(SupervisionCommon):
             "x": interview(cls.items["x"], cls.leader, cls.head_a),
         }
         cls.units = {"a": cls.unit_a, "b": cls.unit_b, "c": cls.unit_c}
+
+        # briefings: a draft and a published one
+        Briefing = cls.env["supervision.briefing"].with_user(cls.officer)
+        period = {
+            "period_type": "custom",
+            "date_from": today - timedelta(days=60),
+            "date_to": today + timedelta(days=1),
+        }
+        cls.briefings = {
+            "draft": Briefing.create({"name": "Draft briefing", **period}),
+            "published": Briefing.create({"name": "Published briefing", **period}),
+        }
+        cls.briefings["draft"].action_generate()
+        cls.briefings["published"].action_generate()
+        cls.briefings["published"].action_publish()
+        cls.briefings = {k: b.with_env(cls.env) for k, b in cls.briefings.items()}
+
+        # unit scores of the period: unit A's confirmed, unit C's draft
+        scores = (
+            cls.env["supervision.unit.score"]
+            .with_user(cls.officer)
+            ._compute_scores(period["date_from"], period["date_to"])
+            .with_env(cls.env)
+        )
+        cls.scores = {
+            key: scores.filtered(lambda s, unit=unit: s.unit_id == unit)
+            for key, unit in cls.units.items()
+        }
+        cls.scores["a"].with_user(cls.officer).action_confirm()
+
+        # assessment rows: "<item>_<unit>"
+        cls.env.flush_all()
+        rows = cls.env["supervision.assessment.report"].search(
+            [("item_id", "in", [item.id for item in cls.items.values()])]
+        )
+        cls.assessment = {
+            f"{item_key}_{unit_key}": row
+            for row in rows
+            for item_key, item in cls.items.items()
+            for unit_key, unit in cls.units.items()
+            if row.item_id == item and row.unit_id == unit
+        }
         cls.env.flush_all()
 
     @classmethod

@@ -122,6 +122,37 @@ class TestActionRefusals(SupervisionCommon):
             .with_env(self.env)
         )
 
+    def _briefing(self, publish=False):
+        briefing = (
+            self.env["supervision.briefing"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Briefing",
+                    "period_type": "custom",
+                    "date_from": fields.Date.today() - timedelta(days=60),
+                    "date_to": fields.Date.today(),
+                }
+            )
+        )
+        briefing.action_generate()
+        if publish:
+            briefing.action_publish()
+        return briefing.with_env(self.env)
+
+    def _score(self, confirm=False):
+        item = self._create_item_in("in_progress")
+        score = (
+            self.env["supervision.unit.score"]
+            .with_user(self.officer)
+            ._compute_scores(item.date_assigned, item.date_assigned)
+            .filtered(lambda s: s.unit_id == self.unit_a)
+        )
+        self.assertEqual(len(score), 1)
+        if confirm:
+            score.action_confirm()
+        return score.with_env(self.env)
+
     # ------------------------------------------------------------ items
     def test_item_action_submit_for_approval(self):
         """The lead unit's head cannot send a draft for approval."""
@@ -306,3 +337,33 @@ class TestActionRefusals(SupervisionCommon):
         )
         self.assertRefused(self.leader, wizard, "action_confirm")
         self.assertFalse(item.urge_ids)
+
+    # ------------------------------------------------------------ reporting
+    def test_briefing_action_generate(self):
+        """A leader reading a published briefing cannot regenerate it."""
+        self.assertRefused(self.leader, self._briefing(publish=True), "action_generate")
+
+    def test_briefing_action_publish(self):
+        """Units cannot publish a briefing."""
+        self.assertRefused(self.head_a, self._briefing(), "action_publish")
+
+    def test_briefing_action_reset_to_draft(self):
+        """Office staff cannot reopen a published briefing; the manager can."""
+        briefing = self._briefing(publish=True)
+        self.assertRefused(self.officer, briefing, "action_reset_to_draft")
+        self._as(self.manager, briefing).action_reset_to_draft()
+        self.assertEqual(briefing.state, "draft")
+
+    def test_unit_score_action_recompute(self):
+        """A leader reads the scores but does not compute them."""
+        self.assertRefused(self.leader, self._score(), "action_recompute")
+
+    def test_unit_score_action_confirm(self):
+        """A leader does not confirm a unit's score."""
+        self.assertRefused(self.leader, self._score(), "action_confirm")
+
+    def test_unit_score_action_reset_to_draft(self):
+        """A unit reading its confirmed score cannot reopen it."""
+        self.assertRefused(
+            self.head_a, self._score(confirm=True), "action_reset_to_draft"
+        )

@@ -134,6 +134,72 @@ UNIT_OPS = {
     }
     for key in ("a", "c")
 }
+# assessment rows "<item>_<unit>": a_a, a_b (unit B assists a), c_c, x_a
+ASSESSMENT_SEEN = {
+    "liaison_a": {"a_a"},
+    "head_a": {"a_a", "x_a"},
+    "liaison_b": {"a_b"},
+    "head_b": {"a_b"},
+    "head_c": {"c_c"},
+    "leader": {"a_a", "a_b", "x_a"},
+    "leader_other": {"c_c"},
+    "principal": {"a_a", "a_b", "c_c"},
+    "officer": {"a_a", "a_b", "c_c", "x_a"},
+    "officer_other": {"a_a", "a_b", "c_c"},
+    "manager": {"a_a", "a_b", "c_c"},
+    "internal_user": None,
+    "portal_user": None,
+}
+ASSESSMENT_OPS = {
+    "a_a": {
+        **NOBODY,
+        **dict.fromkeys(OFFICE, "r"),
+        "liaison_a": "r",
+        "head_a": "r",
+        "leader": "r",
+        "principal": "r",
+    },
+}
+BRIEFINGS_SEEN = {
+    role: {"draft", "published"}
+    if role in OFFICE
+    else None
+    if role in ("internal_user", "portal_user")
+    else {"published"}
+    for role in ROLES
+}
+BRIEFING_OPS = {
+    "draft": {**NOBODY, **OFFICE},
+    "published": {
+        **dict.fromkeys(ROLES, "r"),
+        **OFFICE,
+        "internal_user": "",
+        "portal_user": "",
+    },
+}
+# unit scores: unit A's is confirmed, unit B's and C's are drafts
+SCORES_SEEN = {
+    role: {"a", "b", "c"}
+    if role in OFFICE or role in ("leader", "leader_other", "principal")
+    else None
+    if role in ("internal_user", "portal_user")
+    else {"a"}
+    if role in ("liaison_a", "head_a")
+    else set()
+    for role in ROLES
+}
+SCORE_OPS = {
+    "a": {
+        **NOBODY,
+        **OFFICE,
+        "liaison_a": "r",
+        "head_a": "r",
+        "leader": "r",
+        "leader_other": "r",
+        "principal": "r",
+    },
+    "c": {**NOBODY, **OFFICE, "leader": "r", "leader_other": "r", "principal": "r"},
+}
 # Wizards are transient: access rights only (who may open them).
 WIZARD_OPS = {
     "supervision.return.wizard": {**NOBODY, **dict.fromkeys(OFFICE, "rwcu")},
@@ -202,6 +268,29 @@ class TestAccessMatrix(AccessScenario):
     def test_units(self):
         """Every internal user reads the units; only the manager edits them."""
         self._check_model("supervision.unit", self.units, UNITS_SEEN, UNIT_OPS)
+
+    def test_assessment_report(self):
+        """Assessment rows follow their unit and item: a unit sees its own
+        rows (lead or assist), a leader those of the items in charge, and a
+        confidential item is counted only for who may see it; nobody writes."""
+        self.assertEqual(set(self.assessment), {"a_a", "a_b", "c_c", "x_a"})
+        self._check_model(
+            "supervision.assessment.report",
+            self.assessment,
+            ASSESSMENT_SEEN,
+            ASSESSMENT_OPS,
+        )
+
+    def test_briefings(self):
+        """Drafts are the office's; everybody with a role reads published ones."""
+        self._check_model(
+            "supervision.briefing", self.briefings, BRIEFINGS_SEEN, BRIEFING_OPS
+        )
+
+    def test_unit_scores(self):
+        """The office and the leaders see every score, a unit its own
+        confirmed score only; the office computes them."""
+        self._check_model("supervision.unit.score", self.scores, SCORES_SEEN, SCORE_OPS)
 
     def test_wizards(self):
         """Only the office opens the return and urge wizards; the office and
