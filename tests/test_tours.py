@@ -6,8 +6,11 @@ Chinese, ``lang`` zh_CN) and the records it leaves are checked here. What
 comes before a tour is driven through the real actions of the ORM.
 """
 
-from odoo import fields
-from odoo.tests import HttpCase, tagged
+from unittest.mock import patch
+
+from odoo import SUPERUSER_ID, api, fields, http
+from odoo.modules.registry import Registry
+from odoo.tests import HttpCase, get_db_name, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
@@ -24,6 +27,7 @@ class SupervisionTourCommon(HttpCase):
 
     @classmethod
     def setUpClass(cls):
+        cls._prepare_web_client()
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
 
@@ -55,6 +59,27 @@ class SupervisionTourCommon(HttpCase):
         cls.unit_b = Unit.create(
             {"name": "财务处", "code": "SV-TOUR-B", "head_id": cls.head_b.id}
         )
+
+    @classmethod
+    def _prepare_web_client(cls):
+        """Build what the first page load would otherwise build while the
+        browser waits, so that a loaded machine does not time a tour out.
+
+        The asset bundles are cached as attachments: built inside a test they
+        are rolled back with it and rebuilt for every tour, so they are built
+        once here and committed, as a running server would keep them. Reading
+        the addons' static paths once also keeps the first requests from
+        parsing every manifest in parallel threads.
+        """
+        http.root.statics  # noqa: B018 (lazy property, computed on first access)
+        with Registry(get_db_name()).cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            for bundle_name in ("web.assets_web", "web.assets_tests"):
+                bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, css=False)
+                bundle.js()
+            for bundle_name in ("web.assets_web", "web.assets_web_print"):
+                bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, js=False)
+                bundle.css()
 
     def _start_tour(self, url, tour, user):
         self.start_tour(url, tour, login=user.login, timeout=TOUR_TIMEOUT)
@@ -142,3 +167,126 @@ class TestSupervisionTours(SupervisionTourCommon):
             self.head_a | self.liaison_a,
             "the approval to-do is done; the unit has to acknowledge",
         )
+
+    def test_02_acknowledge_and_report_progress(self):
+        """The unit's head acknowledges the item; a liaison reports progress
+        with a file."""
+        item = self._create_item("assigned")
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_acknowledge",
+            self.head_a,
+        )
+        self.assertRecordValues(
+            item,
+            [
+                {
+                    "state": "in_progress",
+                    "date_committed": COMMITTED,
+                    "measures": "暑期分两批改造教室，九月投入使用",
+                    "completion_form": "书面报告",
+                    "handler_id": self.liaison_a.id,
+                    "handler_phone": "029-88302000",
+                }
+            ],
+        )
+        self.assertEqual(item.progress_ids.mapped("kind"), ["acknowledgement"])
+
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_progress",
+            self.liaison_a,
+        )
+        progress = item.progress_ids.filtered(lambda p: p.kind == "progress")
+        self.assertRecordValues(
+            progress, [{"user_id": self.liaison_a.id, "unit_id": self.unit_a.id}]
+        )
+        self.assertIn("第一批二十间教室已完成改造", progress.description)
+        self.assertEqual(progress.attachment_ids.mapped("name"), ["progress.txt"])
+        self.assertEqual(progress.attachment_ids.raw, "二十间教室验收记录".encode())
+
+    def test_03_extension(self):
+        """The unit asks for an extension and the leader approves it: the
+        deadline moves, the original deadline stays and both are shown."""
+        item = self._create_item("in_progress")
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_extension_request",
+            self.head_a,
+        )
+        extension = item.extension_ids
+        self.assertRecordValues(
+            extension,
+            [
+                {
+                    "state": "submitted",
+                    "user_id": self.head_a.id,
+                    "date_requested": EXTENDED,
+                    "deadline_current": DEADLINE,
+                }
+            ],
+        )
+
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_extension_action",
+            "university_supervision_extension_approve",
+            self.leader,
+        )
+        self.assertRecordValues(
+            extension, [{"state": "approved", "decided_by_id": self.leader.id}]
+        )
+        self.assertRecordValues(
+            item, [{"deadline": EXTENDED, "deadline_original": DEADLINE}]
+        )
+
+    def test_04_return_resubmit_close_and_print(self):
+        """The unit submits its result, the office returns it with the
+        wizard, the unit resubmits, the office passes it, the leader approves
+        the closure of the key item and the office prints its 督办单."""
+        item = self._create_item("in_progress", level="key")
+        my_units = "/odoo/action-university_supervision.supervision_item_action_my_units"
+        all_items = "/odoo/action-university_supervision.supervision_item_action"
+
+        self._start_tour(my_units, "university_supervision_submit_result", self.head_a)
+        self.assertEqual(item.state, "submitted")
+        self.assertIn("四十间智慧教室已全部投入使用", item.result_note)
+
+        self._start_tour(all_items, "university_supervision_return", self.officer)
+        self.assertEqual(item.state, "in_progress")
+        self.assertRecordValues(
+            item.review_ids,
+            [{"conclusion": "returned", "reviewer_id": self.officer.id}],
+        )
+        self.assertIn("缺少验收报告", item.review_ids.findings)
+        self.assertIn("补充第三方验收报告", item.review_ids.rectification_list)
+
+        self._start_tour(my_units, "university_supervision_submit_result", self.head_a)
+        self.assertEqual(item.state, "submitted")
+        self.assertEqual(
+            item.progress_ids.filtered(lambda p: p.kind == "result").mapped("percent"),
+            [100, 100],
+            "the result is reported twice",
+        )
+
+        self._start_tour(all_items, "university_supervision_review_pass", self.officer)
+        self.assertEqual(item.state, "to_close")
+        self._start_tour(all_items, "university_supervision_approve_closure", self.leader)
+        self.assertRecordValues(
+            item,
+            [{"state": "closed", "date_closed": fields.Date.context_today(item)}],
+        )
+
+        Report = self.env.registry["ir.actions.report"]
+        with patch.object(
+            Report,
+            "_render_qweb_pdf",
+            autospec=True,
+            side_effect=Report._render_qweb_pdf,
+        ) as render:
+            self._start_tour(
+                f"{all_items}/{item.id}", "university_supervision_print", self.officer
+            )
+        self.assertEqual(render.call_count, 1)
+        _report, report_ref, res_ids = render.call_args.args[:3]
+        self.assertEqual(report_ref, "university_supervision.report_supervision_form")
+        self.assertEqual(list(res_ids), item.ids)

@@ -46,7 +46,7 @@ export function editField(fieldName, text) {
 export function editHtmlField(fieldName, text) {
     return {
         content: `Write in the html field ${fieldName}`,
-        trigger: `.o_field_widget[name='${fieldName}'] .odoo-editor-editable p`,
+        trigger: `.o_field_widget[name='${fieldName}'] .odoo-editor-editable > :first-child`,
         run: `editor ${text}`,
     };
 }
@@ -87,4 +87,19 @@ export function openPage(pageName) {
 
 export function saveForm() {
     return stepUtils.saveForm();
+}
+
+/** Open an item from a list (desktop) or kanban (phone) view. */
+export function openItem(name) {
+    return [
+        {
+            content: `Open the item "${name}"`,
+            trigger: `.o_data_row:contains('${name}') .o_data_cell[name='name'], .o_kanban_record:contains('${name}')`,
+            run: "click",
+        },
+        {
+            content: "The item's form is shown",
+            trigger: `.o_form_view .o_field_widget[name='name']:contains('${name}'), .o_form_view .o_field_widget[name='name'] input:value('${name}')`,
+        },
+    ];
 }
