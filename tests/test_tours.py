@@ -290,3 +290,38 @@ class TestSupervisionTours(SupervisionTourCommon):
         _report, report_ref, res_ids = render.call_args.args[:3]
         self.assertEqual(report_ref, "university_supervision.report_supervision_form")
         self.assertEqual(list(res_ids), item.ids)
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisionToursPhone(SupervisionTourCommon):
+    """The same screens on a phone: 375x667 pixels, touch screen."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_phone_approve_from_todo_list(self):
+        """The leader approves from his to-do list on his phone."""
+        item = self._create_item()
+        item.with_user(self.officer).action_submit_for_approval()
+        self._start_tour("/odoo", "university_supervision_mobile_approve", self.leader)
+        self.assertEqual(item.state, "assigned")
+
+    def test_phone_acknowledge(self):
+        """The unit's head finds the item in his list and acknowledges it on
+        his phone; nothing needs horizontal scrolling."""
+        item = self._create_item("assigned")
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_mobile_acknowledge",
+            self.head_a,
+        )
+        self.assertRecordValues(
+            item,
+            [
+                {
+                    "state": "in_progress",
+                    "date_committed": COMMITTED,
+                    "handler_id": self.liaison_a.id,
+                }
+            ],
+        )

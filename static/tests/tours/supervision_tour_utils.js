@@ -16,19 +16,41 @@ export function shownDate(isoDate) {
     return formatDate(DateTime.fromISO(isoDate));
 }
 
-/** Pick ``value`` in a many2one (or many2many tags) field by typing it. */
+/**
+ * Pick ``value`` in a many2one (or many2many tags) field: by typing it in the
+ * drop-down on a desktop, in the search dialog a phone opens instead.
+ */
 export function pickMany2x(fieldName, value) {
     const field = `.o_field_widget[name='${fieldName}']`;
     return [
         {
+            isActive: ["desktop"],
             content: `Type "${value}" in ${fieldName}`,
             trigger: `${field} input`,
             run: `edit ${value}`,
         },
         {
+            isActive: ["desktop"],
             content: `Pick "${value}" in the drop-down of ${fieldName}`,
             trigger: `${field} .o-autocomplete--dropdown-item:contains('${value}')`,
             run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Open the search dialog of ${fieldName}`,
+            trigger: `${field} input`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Pick "${value}" in the dialog`,
+            trigger: `.modal .o_kanban_record:contains('${value}')`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `${fieldName} is set`,
+            trigger: `body:not(:has(.modal)) ${field} input:value('${value}')`,
         },
     ];
 }
@@ -72,7 +94,8 @@ export function clickHeaderButton(buttonName, label) {
 export function checkState(label) {
     return {
         content: `The item is now "${label}"`,
-        trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains('${label}')`,
+        // a phone shows only the current state, as a drop-down toggle
+        trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains('${label}'), .o_form_view .o_statusbar_status > .dropdown-toggle:not(.o_arrow_button):contains('${label}')`,
     };
 }
 
@@ -102,4 +125,36 @@ export function openItem(name) {
             trigger: `.o_form_view .o_field_widget[name='name']:contains('${name}'), .o_form_view .o_field_widget[name='name'] input:value('${name}')`,
         },
     ];
+}
+
+/**
+ * Phone checks: the element ``selector`` is fully within the screen's width
+ * and, unless ``scrollable`` (lists scroll sideways in Odoo, as a table
+ * does), the page needs no horizontal scrolling.
+ */
+export function fitsScreen(selector, what, { scrollable = false } = {}) {
+    return {
+        content: `${what} fits the screen's width`,
+        trigger: selector,
+        run(actions) {
+            const width = window.innerWidth;
+            const containers = [document.documentElement];
+            if (!scrollable) {
+                containers.push(document.querySelector(".o_content"));
+            }
+            for (const el of containers) {
+                if (el && el.scrollWidth > el.clientWidth + 1) {
+                    throw new Error(
+                        `${what}: ${el.className || el.tagName} is ${el.scrollWidth}px wide on a ${width}px screen`
+                    );
+                }
+            }
+            const rect = actions.anchor.getBoundingClientRect();
+            if (rect.left < 0 || rect.right > width + 1 || rect.width < 40) {
+                throw new Error(
+                    `${what}: ${selector} is not fully on the screen (${rect.left}-${rect.right}px of ${width}px)`
+                );
+            }
+        },
+    };
 }
