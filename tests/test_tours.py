@@ -244,7 +244,9 @@ class TestSupervisionTours(SupervisionTourCommon):
         wizard, the unit resubmits, the office passes it, the leader approves
         the closure of the key item and the office prints its 督办单."""
         item = self._create_item("in_progress", level="key")
-        my_units = "/odoo/action-university_supervision.supervision_item_action_my_units"
+        my_units = (
+            "/odoo/action-university_supervision.supervision_item_action_my_units"
+        )
         all_items = "/odoo/action-university_supervision.supervision_item_action"
 
         self._start_tour(my_units, "university_supervision_submit_result", self.head_a)
@@ -270,7 +272,9 @@ class TestSupervisionTours(SupervisionTourCommon):
 
         self._start_tour(all_items, "university_supervision_review_pass", self.officer)
         self.assertEqual(item.state, "to_close")
-        self._start_tour(all_items, "university_supervision_approve_closure", self.leader)
+        self._start_tour(
+            all_items, "university_supervision_approve_closure", self.leader
+        )
         self.assertRecordValues(
             item,
             [{"state": "closed", "date_closed": fields.Date.context_today(item)}],
