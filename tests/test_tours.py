@@ -71,7 +71,8 @@ class SupervisionTourCommon(HttpCase):
         the addons' static paths once also keeps the first requests from
         parsing every manifest in parallel threads.
         """
-        http.root.statics  # noqa: B018 (lazy property, computed on first access)
+        # a lazy property: its first access parses the manifests, here once
+        http.root.statics.get("web")
         with Registry(get_db_name()).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             for bundle_name in ("web.assets_web", "web.assets_tests"):
