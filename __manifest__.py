@@ -58,6 +58,11 @@
         "demo/supervision_unit_demo.xml",
         "demo/supervision_item_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "university_supervision/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -1,0 +1,332 @@
+# Part of university_supervision. See LICENSE file for full copyright and licensing details.
+"""The main flows in the web client, run as Odoo tours in headless Chromium.
+
+The tours are in ``static/tests/tours/``; each one is run as one user (in
+Chinese, ``lang`` zh_CN) and the records it leaves are checked here. What
+comes before a tour is driven through the real actions of the ORM.
+"""
+
+from unittest.mock import patch
+
+from odoo import SUPERUSER_ID, api, fields, http
+from odoo.modules.registry import Registry
+from odoo.tests import HttpCase, get_db_name, tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+GROUP_PREFIX = "university_supervision.group_supervision_"
+DEADLINE = fields.Date.to_date("2099-06-30")
+EXTENDED = fields.Date.to_date("2099-09-30")
+COMMITTED = fields.Date.to_date("2099-05-31")
+TOUR_TIMEOUT = 240
+
+
+class SupervisionTourCommon(HttpCase):
+    """Chinese-speaking users per role and two units (教务处 leads, 财务处
+    assists), as the tours expect them. Each user's password is their login."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls._prepare_web_client()
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+
+        def user(login, name, *groups):
+            return mail_new_test_user(
+                cls.env,
+                login=login,
+                name=name,
+                groups=",".join(("base.group_user",) + groups),
+                lang="zh_CN",
+                tz="Asia/Shanghai",
+            )
+
+        cls.officer = user("sv_tour_officer", "王干事", GROUP_PREFIX + "officer")
+        cls.leader = user("sv_tour_leader", "张副校长", GROUP_PREFIX + "leader")
+        cls.head_a = user("sv_tour_head_a", "李处长", GROUP_PREFIX + "unit_head")
+        cls.liaison_a = user("sv_tour_liaison_a", "赵老师", GROUP_PREFIX + "liaison")
+        cls.head_b = user("sv_tour_head_b", "陈处长", GROUP_PREFIX + "unit_head")
+        Unit = cls.env["supervision.unit"]
+        cls.unit_a = Unit.create(
+            {
+                "name": "教务处",
+                "code": "SV-TOUR-A",
+                "head_id": cls.head_a.id,
+                "liaison_ids": [(6, 0, cls.liaison_a.ids)],
+                "leader_in_charge_id": cls.leader.id,
+            }
+        )
+        cls.unit_b = Unit.create(
+            {"name": "财务处", "code": "SV-TOUR-B", "head_id": cls.head_b.id}
+        )
+
+    @classmethod
+    def _prepare_web_client(cls):
+        """Build what the first page load would otherwise build while the
+        browser waits, so that a loaded machine does not time a tour out.
+
+        The asset bundles are cached as attachments: built inside a test they
+        are rolled back with it and rebuilt for every tour, so they are built
+        once here and committed, as a running server would keep them. Reading
+        the addons' static paths once also keeps the first requests from
+        parsing every manifest in parallel threads.
+        """
+        # a lazy property: its first access parses the manifests, here once
+        http.root.statics.get("web")
+        with Registry(get_db_name()).cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            for bundle_name in ("web.assets_web", "web.assets_tests"):
+                bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, css=False)
+                bundle.js()
+            for bundle_name in ("web.assets_web", "web.assets_web_print"):
+                bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, js=False)
+                bundle.css()
+
+    def _start_tour(self, url, tour, user):
+        self.start_tour(url, tour, login=user.login, timeout=TOUR_TIMEOUT)
+        self.env.invalidate_all()
+
+    def _create_item(self, state="draft", **vals):
+        """An item of 教务处 assisted by 财务处, brought to ``state`` by the
+        real actions of the office, the leader and the unit's head."""
+        item = (
+            self.env["supervision.item"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "建设智慧教室",
+                    "lead_unit_id": self.unit_a.id,
+                    "assist_unit_ids": [(6, 0, self.unit_b.ids)],
+                    "deadline": DEADLINE,
+                    **vals,
+                }
+            )
+        )
+        if state == "draft":
+            return item.sudo()
+        item.action_submit_for_approval()
+        item.with_user(self.leader).action_approve()
+        if state == "in_progress":
+            head_item = item.with_user(self.head_a)
+            head_item.write(
+                {
+                    "date_committed": COMMITTED,
+                    "measures": "分批改造教室",
+                    "completion_form": "书面报告",
+                    "handler_id": self.liaison_a.id,
+                }
+            )
+            head_item.action_acknowledge()
+        item = item.sudo()
+        self.assertEqual(item.state, state)
+        return item
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisionTours(SupervisionTourCommon):
+    def test_01_register_and_approve(self):
+        """The office registers an item with its units and sends it for
+        approval; the leader in charge approves it from his to-do list."""
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action",
+            "university_supervision_register",
+            self.officer,
+        )
+        item = self.env["supervision.item"].search(
+            [("name", "=", "修订本科教学改革实施方案")]
+        )
+        self.assertRecordValues(
+            item,
+            [
+                {
+                    "state": "to_approve",
+                    "source_type": "party_meeting",
+                    "lead_unit_id": self.unit_a.id,
+                    "assist_unit_ids": self.unit_b.ids,
+                    "leader_in_charge_id": self.leader.id,
+                    "deadline": DEADLINE,
+                    "officer_id": self.officer.id,
+                }
+            ],
+        )
+        self.assertEqual(item.activity_ids.user_id, self.leader)
+
+        self._start_tour("/odoo", "university_supervision_approve", self.leader)
+        self.assertRecordValues(
+            item,
+            [
+                {
+                    "state": "assigned",
+                    "deadline_original": DEADLINE,
+                    "date_assigned": fields.Date.context_today(item),
+                }
+            ],
+        )
+        self.assertTrue(item.number)
+        self.assertEqual(
+            item.activity_ids.user_id,
+            self.head_a | self.liaison_a,
+            "the approval to-do is done; the unit has to acknowledge",
+        )
+
+    def test_02_acknowledge_and_report_progress(self):
+        """The unit's head acknowledges the item; a liaison reports progress
+        with a file."""
+        item = self._create_item("assigned")
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_acknowledge",
+            self.head_a,
+        )
+        self.assertRecordValues(
+            item,
+            [
+                {
+                    "state": "in_progress",
+                    "date_committed": COMMITTED,
+                    "measures": "暑期分两批改造教室，九月投入使用",
+                    "completion_form": "书面报告",
+                    "handler_id": self.liaison_a.id,
+                    "handler_phone": "029-88302000",
+                }
+            ],
+        )
+        self.assertEqual(item.progress_ids.mapped("kind"), ["acknowledgement"])
+
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_progress",
+            self.liaison_a,
+        )
+        progress = item.progress_ids.filtered(lambda p: p.kind == "progress")
+        self.assertRecordValues(
+            progress, [{"user_id": self.liaison_a.id, "unit_id": self.unit_a.id}]
+        )
+        self.assertIn("第一批二十间教室已完成改造", progress.description)
+        self.assertEqual(progress.attachment_ids.mapped("name"), ["progress.txt"])
+        self.assertEqual(progress.attachment_ids.raw, "二十间教室验收记录".encode())
+
+    def test_03_extension(self):
+        """The unit asks for an extension and the leader approves it: the
+        deadline moves, the original deadline stays and both are shown."""
+        item = self._create_item("in_progress")
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_extension_request",
+            self.head_a,
+        )
+        extension = item.extension_ids
+        self.assertRecordValues(
+            extension,
+            [
+                {
+                    "state": "submitted",
+                    "user_id": self.head_a.id,
+                    "date_requested": EXTENDED,
+                    "deadline_current": DEADLINE,
+                }
+            ],
+        )
+
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_extension_action",
+            "university_supervision_extension_approve",
+            self.leader,
+        )
+        self.assertRecordValues(
+            extension, [{"state": "approved", "decided_by_id": self.leader.id}]
+        )
+        self.assertRecordValues(
+            item, [{"deadline": EXTENDED, "deadline_original": DEADLINE}]
+        )
+
+    def test_04_return_resubmit_close_and_print(self):
+        """The unit submits its result, the office returns it with the
+        wizard, the unit resubmits, the office passes it, the leader approves
+        the closure of the key item and the office prints its 督办单."""
+        item = self._create_item("in_progress", level="key")
+        my_units = (
+            "/odoo/action-university_supervision.supervision_item_action_my_units"
+        )
+        all_items = "/odoo/action-university_supervision.supervision_item_action"
+
+        self._start_tour(my_units, "university_supervision_submit_result", self.head_a)
+        self.assertEqual(item.state, "submitted")
+        self.assertIn("四十间智慧教室已全部投入使用", item.result_note)
+
+        self._start_tour(all_items, "university_supervision_return", self.officer)
+        self.assertEqual(item.state, "in_progress")
+        self.assertRecordValues(
+            item.review_ids,
+            [{"conclusion": "returned", "reviewer_id": self.officer.id}],
+        )
+        self.assertIn("缺少验收报告", item.review_ids.findings)
+        self.assertIn("补充第三方验收报告", item.review_ids.rectification_list)
+
+        self._start_tour(my_units, "university_supervision_submit_result", self.head_a)
+        self.assertEqual(item.state, "submitted")
+        self.assertEqual(
+            item.progress_ids.filtered(lambda p: p.kind == "result").mapped("percent"),
+            [100, 100],
+            "the result is reported twice",
+        )
+
+        self._start_tour(all_items, "university_supervision_review_pass", self.officer)
+        self.assertEqual(item.state, "to_close")
+        self._start_tour(
+            all_items, "university_supervision_approve_closure", self.leader
+        )
+        self.assertRecordValues(
+            item,
+            [{"state": "closed", "date_closed": fields.Date.context_today(item)}],
+        )
+
+        Report = self.env.registry["ir.actions.report"]
+        with patch.object(
+            Report,
+            "_render_qweb_pdf",
+            autospec=True,
+            side_effect=Report._render_qweb_pdf,
+        ) as render:
+            self._start_tour(
+                f"{all_items}/{item.id}", "university_supervision_print", self.officer
+            )
+        self.assertEqual(render.call_count, 1)
+        _report, report_ref, res_ids = render.call_args.args[:3]
+        self.assertEqual(report_ref, "university_supervision.report_supervision_form")
+        self.assertEqual(list(res_ids), item.ids)
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisionToursPhone(SupervisionTourCommon):
+    """The same screens on a phone: 375x667 pixels, touch screen."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_phone_approve_from_todo_list(self):
+        """The leader approves from his to-do list on his phone."""
+        item = self._create_item()
+        item.with_user(self.officer).action_submit_for_approval()
+        self._start_tour("/odoo", "university_supervision_mobile_approve", self.leader)
+        self.assertEqual(item.state, "assigned")
+
+    def test_phone_acknowledge(self):
+        """The unit's head finds the item in his list and acknowledges it on
+        his phone; nothing needs horizontal scrolling."""
+        item = self._create_item("assigned")
+        self._start_tour(
+            "/odoo/action-university_supervision.supervision_item_action_my_units",
+            "university_supervision_mobile_acknowledge",
+            self.head_a,
+        )
+        self.assertRecordValues(
+            item,
+            [
+                {
+                    "state": "in_progress",
+                    "date_committed": COMMITTED,
+                    "handler_id": self.liaison_a.id,
+                }
+            ],
+        )
