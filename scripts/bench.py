@@ -834,6 +834,8 @@ def main():
         ["-c", args.config, "-d", args.database, "--log-level=warn", "--no-http"]
     )
     odoo.tools.config["workers"] = 0
+    steps = os.environ.get("BENCH_STEPS", "daily_check,list_page,read_groups,create")
+    steps = set(steps.split(","))
     rng = random.Random(int(os.environ.get("BENCH_SEED", 8)))
     registry = Registry(args.database)
     t_start = time.perf_counter()
@@ -848,10 +850,14 @@ def main():
         )
         figure("populate", elapsed, "s", note=f"{n_items} items, batch create")
         cr.execute("ANALYZE")
-        bench_daily_check(env)
-        bench_list_page(env)
-        bench_read_groups(env)
-        bench_create(env, units, officers, n_create, rng)
+        if "daily_check" in steps:
+            bench_daily_check(env)
+        if "list_page" in steps:
+            bench_list_page(env)
+        if "read_groups" in steps:
+            bench_read_groups(env)
+        if "create" in steps:
+            bench_create(env, units, officers, n_create, rng)
         figure("peak_memory", peak_memory_mb(), "MB", note="ru_maxrss of the process")
         figure("total", time.perf_counter() - t_start, "s")
     return 0

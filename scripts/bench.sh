@@ -11,6 +11,8 @@
 #                 (default 10000, at most BENCH_ITEMS)
 #   BENCH_DB      database name (default svt_8_bench)
 #   BENCH_KEEP    1 keeps the database afterwards (to profile it)
+#   BENCH_STEPS   figures to measure, comma-separated (default
+#                 daily_check,list_page,read_groups,create; "none" only populates)
 # Output: stdout and .build/logs/bench.log (figures), .build/logs/bench-install.log.
 set -euo pipefail
 
