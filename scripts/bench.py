@@ -48,6 +48,10 @@ POPULATE_CONTEXT = {
 }
 OPEN_STATES = ("assigned", "in_progress")
 CHUNK = 2000
+# The population is the state the daily check left the day before, except
+# for the items whose deadline passed in the last CATCH_UP_DAYS: as after an
+# outage of the scheduler, the check has to urge and escalate them.
+CATCH_UP_DAYS = 14
 REPEAT = 5
 LIST_SPEC = {
     "priority": {},
@@ -186,13 +190,14 @@ def populate(env, n_items, n_units, rng):
         created += len(vals_list)
         _logger.info("populated %s/%s items", created, n_items)
 
-    # earlier system urges on part of the long-overdue key items, so that the
-    # daily check also proposes interviews (NWU 第七条(一))
+    # What the earlier daily checks left on the items overdue for more than
+    # CATCH_UP_DAYS (escalated in item_values): their system urge and, for
+    # half of them, the leader interview proposed for the lead unit.
     env.cr.execute(
-        """SELECT id, lead_unit_id, deadline FROM supervision_item
-            WHERE state IN %s AND level = 'key' AND deadline < %s
-              AND id %% 2 = 0""",
-        [OPEN_STATES, today - timedelta(days=30)],
+        """SELECT id, lead_unit_id, deadline, leader_in_charge_id
+             FROM supervision_item
+            WHERE state IN %s AND deadline < %s ORDER BY id""",
+        [OPEN_STATES, today - timedelta(days=CATCH_UP_DAYS)],
     )
     rows = env.cr.fetchall()
     env["supervision.urge"].create(
@@ -206,7 +211,20 @@ def populate(env, n_items, n_units, rng):
                 "date": deadline + timedelta(days=1),
                 "note": "Overdue",
             }
-            for item_id, unit_id, deadline in rows
+            for item_id, unit_id, deadline, _leader in rows
+        ]
+    )
+    env["supervision.interview"].create(
+        [
+            {
+                "name": f"Bench interview {item_id}",
+                "item_ids": [(6, 0, [item_id])],
+                "unit_id": unit_id,
+                "level": "leader",
+                "interviewer_id": leader_id,
+                "reason": "Overdue",
+            }
+            for item_id, unit_id, _deadline, leader_id in rows
         ]
     )
     env.cr.commit()
@@ -223,6 +241,9 @@ def item_values(rng, today, units, officers, numbers, index):
         "source_type": rng.choice(SOURCES),
         "officer_id": officers[index % len(officers)].id,
         "priority": "1" if rng.random() < 0.05 else "0",
+        # defaults given explicitly: default_get() per record is slow
+        "supervision_mode": "daily",
+        "warning_light": "green",
     }
     if rng.random() < 0.3:
         others = rng.sample(range(len(units)), 2)
@@ -271,11 +292,38 @@ def item_values(rng, today, units, officers, numbers, index):
     )
     if state != "assigned":
         vals["date_acknowledged"] = assigned + timedelta(days=rng.randrange(1, 8))
+    if state in OPEN_STATES:
+        vals.update(yesterdays_flags(today, deadline, state, vals))
+        if level == "reminder" and past > CATCH_UP_DAYS:
+            # escalated by an earlier check (GDUFS 第十条(一)1)
+            numbers[(deadline.year, "key")] = numbers.get((deadline.year, "key"), 0) + 1
+            vals.update(
+                level="key",
+                previous_number=vals["number"],
+                number=f"督字〔{deadline.year}〕{numbers[(deadline.year, 'key')]}号",
+                date_escalated=deadline + timedelta(days=1),
+            )
     if state in ("closed", "filed"):
         vals["date_closed"] = min(
             today, deadline + timedelta(days=rng.randrange(-10, 5))
         )
     return vals
+
+
+def yesterdays_flags(today, deadline, state, vals):
+    """The time flags the daily check set on an open item yesterday."""
+    yesterday = today - timedelta(days=1)
+    overdue = deadline < yesterday
+    return {
+        "date_checked": yesterday,
+        "is_overdue": overdue,
+        "warning_light": "red"
+        if overdue
+        else "yellow"
+        if (deadline - yesterday).days <= 3
+        else "green",
+        "ack_overdue": state == "assigned" and vals["date_ack_deadline"] < yesterday,
+    }
 
 
 # ----------------------------------------------------------------------
@@ -514,12 +562,15 @@ def daily_check_sql(env):
 
 def bench_daily_check(env):
     cr = env.cr
+    today = env["supervision.item"]._supervision_today()
     cr.execute("SELECT count(*) FROM supervision_item WHERE state IN %s", [OPEN_STATES])
     (open_count,) = cr.fetchone()
     # baseline first, rolled back, so that both start from the same data
     cr.commit()
     base, _r = timed(daily_check_sql, env)
-    cr.execute("SELECT count(*) FROM supervision_item WHERE date_escalated IS NOT NULL")
+    cr.execute(
+        "SELECT count(*) FROM supervision_item WHERE date_escalated = %s", [today]
+    )
     (base_escalated,) = cr.fetchone()
     cr.rollback()
     env.invalidate_all()
@@ -528,7 +579,9 @@ def bench_daily_check(env):
     cr.execute("SELECT count(*) FROM supervision_interview")
     (interviews0,) = cr.fetchone()
     orm, _r = timed(daily_check_orm, env)
-    cr.execute("SELECT count(*) FROM supervision_item WHERE date_escalated IS NOT NULL")
+    cr.execute(
+        "SELECT count(*) FROM supervision_item WHERE date_escalated = %s", [today]
+    )
     (escalated,) = cr.fetchone()
     cr.execute("SELECT count(*) FROM supervision_urge")
     urges = cr.fetchone()[0] - urges0
@@ -660,6 +713,10 @@ def bench_read_groups(env):
     officer = env.ref("university_supervision.group_supervision_officer").users[:1]
     Item = env["supervision.item"].with_user(officer).with_context(lang="en_US")
     today = date.today()
+    # the global rule on confidential items, which applies to the office too
+    rule = f"""(i.is_confidential IS NOT TRUE OR i.leader_in_charge_id = {officer.id}
+                OR EXISTS (SELECT 1 FROM supervision_item_confidential_user_rel c
+                            WHERE c.item_id = i.id AND c.user_id = {officer.id}))"""
 
     groups = [
         (
@@ -674,7 +731,9 @@ def bench_read_groups(env):
                 """SELECT i.lead_unit_id, u.name, i.warning_light, count(*)
                      FROM supervision_item i
                      JOIN supervision_unit u ON u.id = i.lead_unit_id
-                    WHERE i.state IN %s
+                    WHERE i.state IN %s AND """
+                + rule
+                + """
                     GROUP BY i.lead_unit_id, u.name, u.sequence, u.code, i.warning_light
                     ORDER BY u.sequence, u.code, u.name, i.warning_light""",
                 [OPEN_STATES],
@@ -684,8 +743,9 @@ def bench_read_groups(env):
             "read_group_by_source",
             lambda: Item.read_group([], ["__count"], ["source_type"], lazy=False),
             (
-                """SELECT source_type, count(*) FROM supervision_item
-                    GROUP BY source_type ORDER BY source_type""",
+                "SELECT i.source_type, count(*) FROM supervision_item i WHERE "
+                + rule
+                + " GROUP BY i.source_type ORDER BY i.source_type",
                 [],
             ),
         ),
@@ -698,8 +758,8 @@ def bench_read_groups(env):
                 lazy=False,
             ),
             (
-                """SELECT date_trunc('month', deadline), count(*) FROM supervision_item
-                    WHERE is_overdue GROUP BY 1 ORDER BY 1""",
+                "SELECT date_trunc('month', i.deadline), count(*) FROM supervision_item i"
+                " WHERE i.is_overdue AND " + rule + " GROUP BY 1 ORDER BY 1",
                 [],
             ),
         ),
