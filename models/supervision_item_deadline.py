@@ -120,11 +120,15 @@ class SupervisionItem(models.Model):
                 or (i.deadline and (i.deadline - today).days <= reminder_days)
             )
         )
-        tz = self._get_setting("tz")
+        # the e-mails of the check's messages go through the mail queue
+        # instead of being sent one by one while the batch runs
+        checker = self.with_context(
+            tz=self._get_setting("tz"), mail_notify_force_send=False
+        )
         for item in to_act:
             try:
                 with self.env.cr.savepoint():
-                    item.with_context(tz=tz)._apply_time_rules(today, reminder_days)
+                    item.with_env(checker.env)._apply_time_rules(today, reminder_days)
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
                 _logger.exception("Daily check failed on supervision item %s", item.id)
                 item.message_post(

@@ -150,7 +150,7 @@ class TestDailyCheckQueries(PerformanceCommon):
             self._escalation_queries(24, 24) - self._escalation_queries(12, 25)
         ) / 12
         self.assertEqual(per_item_small, per_item_large)
-        self.assertEqual(per_item_small, 48)
+        self.assertEqual(per_item_small, 36)
 
 
 @tagged("post_install", "-at_install")
