@@ -901,8 +901,10 @@ def main():
     t_start = time.perf_counter()
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
+        cr.execute("SHOW jit")
         print(
-            f"# university_supervision benchmark: {n_items} items, {n_units} units",
+            f"# university_supervision benchmark: {n_items} items, {n_units} units, "
+            f"PostgreSQL jit={cr.fetchone()[0]}",
             flush=True,
         )
         elapsed, (units, _heads, _leaders, officers) = timed(
