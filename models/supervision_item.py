@@ -237,9 +237,10 @@ class SupervisionItem(models.Model):
         readonly=True,
         copy=False,
         default="green",
+        index=True,
     )
     ack_overdue = fields.Boolean(
-        string="Acknowledgement Overdue", readonly=True, copy=False
+        string="Acknowledgement Overdue", readonly=True, copy=False, index=True
     )
     is_confidential = fields.Boolean(
         string="Confidential",

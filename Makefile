@@ -1,0 +1,14 @@
+# Shortcuts to the scripts (see README.md). Knobs are passed through the
+# environment, e.g. `make bench BENCH_ITEMS=2000` or `make test TEST_STAGES=pytest`.
+export
+
+.PHONY: test bench serve
+
+test:
+	bash scripts/test.sh
+
+bench:
+	bash scripts/bench.sh
+
+serve:
+	bash scripts/serve.sh
