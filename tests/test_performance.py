@@ -227,3 +227,56 @@ class TestDashboardQueries(PerformanceCommon):
         self._bulk_items(100, lead_unit_id=self.unit_b.id, assist_unit_ids=[])
         self._bulk_items(100, lead_unit_id=self.unit_c.id, is_overdue=True)
         self.assertEqual(count_20, self._groups_queries(7))
+
+
+@tagged("post_install", "-at_install")
+class TestAssessmentQueries(PerformanceCommon):
+    """The assessment pivot (rows by unit and role, every measure) costs the
+    same queries with 20 or 220 items, for the office and for a unit head
+    whose rows go through the record rules."""
+
+    MEASURES = [
+        f"{fname}:sum"
+        for fname in (
+            "item_count",
+            "closed_count",
+            "on_time_count",
+            "on_time_original_count",
+            "overdue_count",
+            "extension_count",
+            "return_count",
+            "urge_count",
+            "interview_count",
+        )
+    ] + ["on_time_rate:avg"]
+
+    def _assessment_queries(self, user, expected):
+        Report = self.env["supervision.assessment.report"].with_user(user)
+
+        def pivot():
+            groups = Report.read_group(
+                [("year", "=", 2026)],
+                self.MEASURES,
+                ["unit_id", "role"],
+                lazy=False,
+            )
+            self.assertTrue(groups)
+
+        pivot()  # warm-up
+        return self._queries(pivot, expected)
+
+    def _assert_same_count(self, user, expected):
+        self._bulk_items(10)
+        self._bulk_items(10, lead_unit_id=self.unit_c.id, is_overdue=True)
+        count_20 = self._assessment_queries(user, expected)
+        self._bulk_items(100)
+        self._bulk_items(100, lead_unit_id=self.unit_c.id, is_overdue=True)
+        self.assertEqual(count_20, self._assessment_queries(user, expected))
+
+    def test_assessment_officer(self):
+        """The office's pivot over every unit."""
+        self._assert_same_count(self.officer, 3)
+
+    def test_assessment_unit_head(self):
+        """A unit head's pivot over his units' rows."""
+        self._assert_same_count(self.head_a, 3)
