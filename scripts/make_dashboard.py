@@ -184,7 +184,9 @@ def main():
         "lists": {},
         "listNextId": 1,
         "customTableStyles": {},
-        "chartOdooMenusReferences": dict.fromkeys(CHARTS, "university_supervision.supervision_item_menu"),
+        "chartOdooMenusReferences": dict.fromkeys(
+            CHARTS, "university_supervision.supervision_item_menu"
+        ),
         "globalFilters": [
             {
                 "id": UNIT_FILTER,

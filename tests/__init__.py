@@ -9,3 +9,4 @@ from . import test_i18n
 from . import test_settings
 from . import test_interview
 from . import test_reports
+from . import test_my_work
