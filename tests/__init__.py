@@ -10,3 +10,4 @@ from . import test_settings
 from . import test_interview
 from . import test_reports
 from . import test_my_work
+from . import test_dashboard
