@@ -49,14 +49,23 @@ class BaseImportImport(models.TransientModel):
         first_row = (
             (1 if options.get("has_headers") else 0) + options.get("skip", 0) + 1
         )
+        messages, seen = [], set()
         for message in result.get("messages", []):
             rows = message.get("rows") or {}
             if "from" in rows:
+                # a value not found leaves its field empty: the "missing
+                # required value" that follows would only repeat it
+                key = (rows["from"], message.get("field"))
+                if message.get("field") and key in seen:
+                    continue
+                seen.add(key)
                 message["message"] = _(
                     "Row %(row)s: %(message)s",
                     row=rows["from"] + first_row,
                     message=message["message"],
                 )
+            messages.append(message)
+        result["messages"] = messages
         return result
 
     def _parse_date_from_data(self, data, index, name, field_type, options):

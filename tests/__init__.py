@@ -11,3 +11,4 @@ from . import test_interview
 from . import test_reports
 from . import test_my_work
 from . import test_dashboard
+from . import test_export_import
