@@ -35,16 +35,9 @@ class SupervisionItem(models.Model):
 
     def action_export_ledger(self):
         """Download the selected items as the ledger (督办事项台账) in xlsx."""
-        today = fields.Date.context_today(self)
-        name = _("Supervision Ledger %(date)s.xlsx", date=today.strftime("%Y%m%d"))
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": name,
-                "raw": self._ledger_xlsx(),
-                "mimetype": "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet",
-            }
-        )
+        # in the user's language also when called without one (RPC, tests)
+        items = self.with_context(lang=self.env.lang or self.env.user.lang)
+        attachment = items._ledger_attachment()
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true",
@@ -54,6 +47,20 @@ class SupervisionItem(models.Model):
     # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
+
+    def _ledger_attachment(self):
+        """The ledger of ``self`` as an attachment of the current user."""
+        today = fields.Date.context_today(self)
+        return self.env["ir.attachment"].create(
+            {
+                "name": _(
+                    "Supervision Ledger %(date)s.xlsx", date=today.strftime("%Y%m%d")
+                ),
+                "raw": self._ledger_xlsx(),
+                "mimetype": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
+            }
+        )
 
     def _ledger_columns(self):
         """(title, width, value of an item) of each column of the ledger,
