@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.osv import expression
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 
 from .common import SupervisionCommon
@@ -16,30 +16,8 @@ DASHBOARD = "university_supervision/data/dashboards/supervision_dashboard.json"
 PIVOT_FORMULA = re.compile(r"\bPIVOT(?:\.VALUE|\.HEADER)?\(\s*\"?(\d+)\"?")
 
 
-@tagged("post_install", "-at_install")
-class TestDashboard(SupervisionCommon):
-    """The Dashboards-app dashboard (督办工作看板): its data file is valid,
-    each of its queries runs for the office and returns the expected figures,
-    and only the office (and the principals) see it."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        with file_open(DASHBOARD, "rb") as f:
-            cls.snapshot = json.load(f)
-        cls.dashboard = cls.env.ref(
-            "university_supervision.spreadsheet_dashboard_supervision"
-        )
-        cls.charts = [
-            figure["data"]
-            for sheet in cls.snapshot["sheets"]
-            for figure in sheet["figures"]
-            if figure["tag"] == "chart"
-        ]
-
-    # ------------------------------------------------------------------
-    # Helpers
-    # ------------------------------------------------------------------
+class DashboardData:
+    """Items feeding every data source of the dashboard."""
 
     def _close(self, item, head, at=None):
         """Submit the result as ``head`` and pass the review (closes a
@@ -86,6 +64,32 @@ class TestDashboard(SupervisionCommon):
         self.assertEqual(late_a.state, "closed")
         self.assertEqual(late_a.on_time_score, 0)
         self.assertEqual(on_time_a.on_time_score, 100)
+
+
+@tagged("post_install", "-at_install")
+class TestDashboard(DashboardData, SupervisionCommon):
+    """The Dashboards-app dashboard (督办工作看板): its data file is valid,
+    each of its queries runs for the office and returns the expected figures,
+    and only the office (and the principals) see it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with file_open(DASHBOARD, "rb") as f:
+            cls.snapshot = json.load(f)
+        cls.dashboard = cls.env.ref(
+            "university_supervision.spreadsheet_dashboard_supervision"
+        )
+        cls.charts = [
+            figure["data"]
+            for sheet in cls.snapshot["sheets"]
+            for figure in sheet["figures"]
+            if figure["tag"] == "chart"
+        ]
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
 
     def _unit_domain(self, domain):
         """``domain`` with the dashboard's lead unit filter set to the test
@@ -278,3 +282,48 @@ class TestDashboard(SupervisionCommon):
                 self.assertNotIn(self.dashboard, Dashboard.with_user(user).search([]))
                 with self.assertRaises(AccessError):
                     self.dashboard.with_user(user).check_access("read")
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardBrowser(DashboardData, SupervisionCommon, HttpCase):
+    """The dashboard opens in the Dashboards app of a real browser."""
+
+    def test_dashboard_loads_in_browser(self):
+        """The office's dashboard opens without error: both pivots show their
+        figures (33 clickable header and value cells on the test items) and
+        its two charts are drawn."""
+        self._build_items()
+        code = """
+            const deadline = Date.now() + 60000;
+            (function check() {
+                const error = document.querySelector(".dashboard-loading-status.error");
+                if (error) {
+                    console.error("dashboard error: " + error.textContent);
+                    return;
+                }
+                const active = document.querySelector(
+                    ".o_search_panel_category_value.active .o_dashboard_name"
+                );
+                const cells = document.querySelectorAll(".o-dashboard-clickable-cell");
+                const figures = document.querySelectorAll(".o-figure");
+                if (active && cells.length >= 33 && figures.length === 2) {
+                    console.log("test successful");
+                    return;
+                }
+                if (Date.now() > deadline) {
+                    console.error(
+                        `dashboard not loaded: ${active && active.textContent}, ` +
+                        `${cells.length} cells, ${figures.length} figures`
+                    );
+                    return;
+                }
+                setTimeout(check, 250);
+            })();
+        """
+        self.browser_js(
+            "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+            code,
+            ready="odoo.isReady",
+            login=self.officer.login,
+            timeout=120,
+        )
