@@ -8,7 +8,4 @@ from . import supervision_extension
 from . import supervision_review
 from . import supervision_interview
 from . import res_config_settings
-from . import supervision_item_my_work
-from . import supervision_item_dashboard
-from . import supervision_item_export
 from . import base_import_import
