@@ -165,3 +165,25 @@ class TestMyWork(SupervisionCommon):
             with self.subTest(user=user.login):
                 visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
                 self.assertIn(menu.id, visible)
+
+    @freeze_time(NOW)
+    def test_flag_computed_in_one_batch(self):
+        """A list of items computes the flag with one search, whatever its
+        length."""
+        few = self._create_item_in("assigned") | self._create_item_in("assigned")
+        many = few
+        for _i in range(6):
+            many |= self._create_item_in("assigned")
+
+        def queries(items):
+            self.env.invalidate_all()
+            records = items.with_user(self.head_a)
+            before = self.cr.sql_log_count
+            flags = records.mapped("is_awaiting_my_action")
+            self.assertTrue(all(flags))
+            return self.cr.sql_log_count - before
+
+        queries(few)  # warm the caches of the access rules and groups
+        count = queries(few)
+        self.assertGreater(count, 0)
+        self.assertEqual(queries(many), count)
