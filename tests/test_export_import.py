@@ -7,6 +7,7 @@ import openpyxl
 import xlsxwriter
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
@@ -102,6 +103,10 @@ class TestLedgerExport(SupervisionCommon):
         self.assertEqual(row[11], "In Progress")
         self.assertEqual(row[12], "Green")
         self.assertEqual(by_name["Dormitory hot water"][11], "Assigned")
+        # the download is the exporting user's only
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.officer_other).read(["raw"])
 
     @freeze_time("2026-03-02 02:00:00")
     def test_export_ledger_in_chinese(self):
