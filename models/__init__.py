@@ -14,3 +14,4 @@ from . import supervision_unit_score
 from . import supervision_unit_score_line
 from . import supervision_briefing
 from . import supervision_briefing_line
+from . import base_import_import

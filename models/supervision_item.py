@@ -4,7 +4,11 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import format_date, is_html_empty
+
+from .supervision_ledger import ledger_attachment
+from .supervision_my_work import awaiting_my_action_domain
 
 SOURCE_TYPES = [
     ("superior", "Superior Decision or Instruction"),
@@ -322,6 +326,21 @@ class SupervisionItem(models.Model):
         help="Technical: the lead unit's head and liaisons who may read the "
         "item, recipients of its notifications.",
     )
+    # statistics, "my work" (see supervision_my_work.py)
+    on_time_score = fields.Integer(
+        string="On-Time Rate (%)",
+        compute="_compute_on_time_score",
+        store=True,
+        aggregator="avg",
+        help="100 when the item was closed by its deadline, 0 otherwise; its "
+        "average over closed items is the on-time rate.",
+    )
+    is_awaiting_my_action = fields.Boolean(
+        string="Awaiting My Action",
+        compute="_compute_is_awaiting_my_action",
+        search="_search_is_awaiting_my_action",
+        help="Technical: the current user can take the item's next step.",
+    )
 
     _sql_constraints = [
         (
@@ -445,6 +464,53 @@ class SupervisionItem(models.Model):
             item.has_open_extension = any(
                 ext.state in ("draft", "submitted") for ext in item.extension_ids
             )
+
+    @api.depends("state", "date_closed", "deadline")
+    def _compute_on_time_score(self):
+        """100 for an item closed by its deadline, 0 for one closed after it
+        or not closed: averaged over closed items, the on-time rate (按期办结率,
+        NWU 第九条, GDUFS 第十一条) of the Dashboards app."""
+        for item in self:
+            on_time = (
+                item.state in ("closed", "filed")
+                and item.date_closed
+                and item.deadline
+                and item.date_closed <= item.deadline
+            )
+            item.on_time_score = 100 if on_time else 0
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state",
+        "warning_light",
+        "officer_id",
+        "leader_in_charge_id",
+        "lead_unit_id.head_id",
+        "lead_unit_id.liaison_ids",
+        "assist_unit_ids.member_user_ids",
+        "extension_ids.state",
+        "progress_ids.approval_state",
+        "urge_ids.reply",
+    )
+    def _compute_is_awaiting_my_action(self):
+        stored = self.filtered("id")
+        awaiting = self.browse()
+        if stored:
+            awaiting = self.search(
+                expression.AND(
+                    [[("id", "in", stored.ids)], awaiting_my_action_domain(self.env)]
+                )
+            )
+        for item in self:
+            item.is_awaiting_my_action = item in awaiting
+
+    def _search_is_awaiting_my_action(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        domain = awaiting_my_action_domain(self.env)
+        if (operator == "=") != value:
+            return ["!", *expression.normalize_domain(domain)]
+        return domain
 
     # ------------------------------------------------------------------
     # ORM overrides
@@ -794,6 +860,28 @@ class SupervisionItem(models.Model):
             }
         )
         return action
+
+    def action_export_ledger(self):
+        """Download the selected items as the ledger (督办事项台账) in xlsx."""
+        # in the user's language also when called without one (RPC, tests)
+        items = self.with_context(lang=self.env.lang or self.env.user.lang)
+        attachment = ledger_attachment(items)
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
+        }
+
+    @api.model
+    def get_import_templates(self):
+        """The template of the import dialog, for bulk registration."""
+        return [
+            {
+                "label": _("Import Template for Supervision Items"),
+                "template": "/university_supervision/static/xls/"
+                "supervision_item_import_template.xlsx",
+            }
+        ]
 
     # ------------------------------------------------------------------
     # Checks

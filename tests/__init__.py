@@ -4,7 +4,9 @@ from . import test_access_rules
 from . import test_access_sudo
 from . import test_assessment
 from . import test_briefing
+from . import test_dashboard
 from . import test_deadline_check
+from . import test_export_import
 from . import test_extension
 from . import test_i18n
 from . import test_interview
@@ -12,6 +14,7 @@ from . import test_item_access
 from . import test_item_constraints
 from . import test_item_lifecycle
 from . import test_item_workflow
+from . import test_my_work
 from . import test_performance
 from . import test_progress_urge
 from . import test_reports
