@@ -863,6 +863,16 @@ class SupervisionItem(models.Model):
 
     def action_export_ledger(self):
         """Download the selected items as the ledger (督办事项台账) in xlsx."""
+        user = self.env.user
+        if not (
+            user.has_group("university_supervision.group_supervision_officer")
+            or user.has_group("university_supervision.group_supervision_leader")
+        ):
+            raise AccessError(
+                _(
+                    "Only the supervision office and the school leaders export the ledger."
+                )
+            )
         # in the user's language also when called without one (RPC, tests)
         items = self.with_context(lang=self.env.lang or self.env.user.lang)
         attachment = ledger_attachment(items)

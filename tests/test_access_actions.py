@@ -242,6 +242,15 @@ class TestActionRefusals(SupervisionCommon):
         self.assertRefused(self.head_a, item, "action_roll_over")
         self.assertFalse(item.rolled_to_id)
 
+    def test_item_action_export_ledger(self):
+        """Units read their items but do not export the ledger."""
+        item = self._create_item_in("assigned")
+        self.assertRefused(self.head_a, item, "action_export_ledger")
+        self.assertEqual(
+            self._as(self.leader, item).action_export_ledger()["type"],
+            "ir.actions.act_url",
+        )
+
     # ------------------------------------------------------------ others
     def test_extension_action_submit(self):
         """An assisting unit's liaison cannot submit the lead unit's request."""
