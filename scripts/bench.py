@@ -3,7 +3,7 @@
 Run by ``scripts/bench.sh`` against a throwaway database where the module is
 installed without demo data::
 
-    python scripts/bench.py -c ODOO_CONF -d svt_8_bench
+    python scripts/bench.py -c ODOO_CONF -d supervision_bench
 
 It populates ``BENCH_ITEMS`` items (default 100000) over ``BENCH_UNITS``
 units (default 60), dates spread over five years, then prints one line per

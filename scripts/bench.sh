@@ -9,7 +9,7 @@
 #   BENCH_UNITS   units (default 60)
 #   BENCH_CREATE  items created through the ORM for the create figure
 #                 (default 10000, at most BENCH_ITEMS)
-#   BENCH_DB      database name (default svt_8_bench)
+#   BENCH_DB      database name (default supervision_bench)
 #   BENCH_JIT     PostgreSQL's jit for the database (default off, as advised
 #                 for Odoo in README.md; "on" measures with the server's default)
 #   BENCH_KEEP    1 keeps the database afterwards (to profile it)
@@ -21,7 +21,7 @@ set -euo pipefail
 # shellcheck source=scripts/setup.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/setup.sh"
 
-BENCH_DB="${BENCH_DB:-svt_8_bench}"
+BENCH_DB="${BENCH_DB:-supervision_bench}"
 export BENCH_ITEMS="${BENCH_ITEMS:-100000}" BENCH_UNITS="${BENCH_UNITS:-60}"
 
 drop_db() {
