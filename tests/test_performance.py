@@ -15,6 +15,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from ..models.supervision_assessment_report import MEASURES as REPORT_MEASURES
 from .test_deadline_check import DeadlineCheckCommon
 
 # What the list view of items reads (supervision_item_view_list), as the web
@@ -235,20 +236,7 @@ class TestAssessmentQueries(PerformanceCommon):
     same queries with 20 or 220 items, for the office and for a unit head
     whose rows go through the record rules."""
 
-    MEASURES = [
-        f"{fname}:sum"
-        for fname in (
-            "item_count",
-            "closed_count",
-            "on_time_count",
-            "on_time_original_count",
-            "overdue_count",
-            "extension_count",
-            "return_count",
-            "urge_count",
-            "interview_count",
-        )
-    ] + ["on_time_rate:avg"]
+    MEASURES = [f"{fname}:sum" for fname in REPORT_MEASURES] + ["on_time_rate:avg"]
 
     def _assessment_queries(self, user, expected):
         Report = self.env["supervision.assessment.report"].with_user(user)
