@@ -90,7 +90,9 @@ class Chromium:
         or a list) matches, then ``settle`` seconds more."""
         self.send("Page.navigate", url=url)
         deadline = time.time() + timeout
-        selectors = [ready_selector] if isinstance(ready_selector, str) else ready_selector
+        selectors = (
+            [ready_selector] if isinstance(ready_selector, str) else ready_selector
+        )
         for selector in selectors:
             check = f"!!document.querySelector({json.dumps(selector)})"
             while not self.evaluate(check):

@@ -318,9 +318,7 @@ class TestSupervisionTours(SupervisionTourCommon):
         item.with_user(self.officer).action_review_pass()
         self.assertEqual(item.state, "closed", "a reminder item closes on review")
 
-        self._start_tour(
-            "/odoo", "university_supervision_dashboard", self.officer
-        )
+        self._start_tour("/odoo", "university_supervision_dashboard", self.officer)
         rows = (
             self.env["supervision.assessment.report"]
             .with_user(self.officer)
