@@ -22,6 +22,7 @@ import websocket
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ACTION = "/odoo/action-university_supervision.supervision_item_action"
+DASHBOARD = "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action"
 
 
 class Chromium:
@@ -84,15 +85,21 @@ class Chromium:
         )
         return result.get("result", {}).get("value")
 
-    def open(self, url, ready_selector, timeout=120):
+    def open(self, url, ready_selector, timeout=120, settle=2):
+        """Go to ``url``, wait until every selector of ``ready_selector`` (one
+        or a list) matches, then ``settle`` seconds more."""
         self.send("Page.navigate", url=url)
         deadline = time.time() + timeout
-        check = f"!!document.querySelector({json.dumps(ready_selector)})"
-        while not self.evaluate(check):
-            if time.time() > deadline:
-                raise TimeoutError(f"{ready_selector} not shown at {url}")
-            time.sleep(0.5)
-        time.sleep(2)  # let images, avatars and fonts settle
+        selectors = (
+            [ready_selector] if isinstance(ready_selector, str) else ready_selector
+        )
+        for selector in selectors:
+            check = f"!!document.querySelector({json.dumps(selector)})"
+            while not self.evaluate(check):
+                if time.time() > deadline:
+                    raise TimeoutError(f"{selector} not shown at {url}")
+                time.sleep(0.5)
+        time.sleep(settle)  # let images, avatars, fonts and charts settle
 
     def screenshot(self, path):
         data = self.send("Page.captureScreenshot", format="png")["data"]
@@ -163,6 +170,17 @@ def main():
         fields=["res_id"],
     )
     rpc(admin, args.url, "ir.cron", "method_direct_trigger", [cron[0]["res_id"]])
+    dashboard = rpc(
+        admin,
+        args.url,
+        "ir.model.data",
+        "search_read",
+        [
+            ("module", "=", "university_supervision"),
+            ("name", "=", "spreadsheet_dashboard_supervision"),
+        ],
+        fields=["res_id"],
+    )
 
     session = login(args.url, args.db, args.login, args.password)
     rpc(
@@ -204,6 +222,18 @@ def main():
             f"{args.url}{ACTION}/{items[0]['id']}", ".o_form_view .o-mail-Message"
         )
         browser.screenshot(out / "screenshot_item_form.png")
+        # the pivots fill their cells and the charts are drawn after the
+        # canvas is shown: wait for both, then let the charts' animation end
+        browser.open(
+            f"{args.url}{DASHBOARD}?dashboard_id={dashboard[0]['res_id']}",
+            [
+                ".o-spreadsheet canvas",
+                ".o-dashboard-clickable-cell",
+                ".o-spreadsheet .o-figure canvas",
+            ],
+            settle=5,
+        )
+        browser.screenshot(out / "screenshot_dashboard.png")
     finally:
         browser.close()
 

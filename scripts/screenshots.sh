@@ -3,7 +3,8 @@
 #   1. serves a demo database (scripts/serve.sh: module + demo data + zh_CN,
 #      created on first run) on a spare port, in the background;
 #   2. runs the daily check, logs in as an office staff demo user and shoots
-#      the item kanban (with its lights) and an item form with headless
+#      the item kanban (with its lights), an item form and the supervision
+#      dashboard (Dashboards app) with headless
 #      Chromium (scripts/screenshots.py);
 #   3. stops the server it started.
 #

@@ -75,10 +75,21 @@ class SupervisionTourCommon(HttpCase):
         http.root.statics.get("web")
         with Registry(get_db_name()).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            for bundle_name in ("web.assets_web", "web.assets_tests"):
+            # the Dashboards app loads the spreadsheet bundle (and Chart.js)
+            # lazily, on opening
+            for bundle_name in (
+                "web.assets_web",
+                "web.assets_tests",
+                "web.chartjs_lib",
+                "spreadsheet.o_spreadsheet",
+            ):
                 bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, css=False)
                 bundle.js()
-            for bundle_name in ("web.assets_web", "web.assets_web_print"):
+            for bundle_name in (
+                "web.assets_web",
+                "web.assets_web_print",
+                "spreadsheet.o_spreadsheet",
+            ):
                 bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, js=False)
                 bundle.css()
 
@@ -295,6 +306,47 @@ class TestSupervisionTours(SupervisionTourCommon):
         _report, report_ref, res_ids = render.call_args.args[:3]
         self.assertEqual(report_ref, "university_supervision.report_supervision_form")
         self.assertEqual(list(res_ids), item.ids)
+
+    def test_05_dashboard(self):
+        """The office opens the supervision dashboard in the Dashboards app,
+        then the unit assessment, where the lead unit of an item closed on
+        time has its row."""
+        item = self._create_item("in_progress")
+        head_item = item.with_user(self.head_a)
+        head_item.write({"result_note": "<p>四十间智慧教室已全部投入使用</p>"})
+        head_item.action_submit_result()
+        item.with_user(self.officer).action_review_pass()
+        self.assertEqual(item.state, "closed", "a reminder item closes on review")
+
+        self._start_tour("/odoo", "university_supervision_dashboard", self.officer)
+        rows = (
+            self.env["supervision.assessment.report"]
+            .with_user(self.officer)
+            .search([("item_id", "=", item.id)])
+        )
+        self.assertRecordValues(
+            rows.sorted("role", reverse=True),
+            [
+                {
+                    "unit_id": self.unit_a.id,
+                    "role": "lead",
+                    "year": fields.Date.context_today(item).year,
+                    "item_count": 1,
+                    "closed_count": 1,
+                    "on_time_count": 1,
+                    "overdue_count": 0,
+                },
+                {
+                    "unit_id": self.unit_b.id,
+                    "role": "assist",
+                    "year": fields.Date.context_today(item).year,
+                    "item_count": 1,
+                    "closed_count": 1,
+                    "on_time_count": 1,
+                    "overdue_count": 0,
+                },
+            ],
+        )
 
 
 @tagged("post_install", "-at_install")
