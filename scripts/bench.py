@@ -35,7 +35,7 @@ from datetime import date, timedelta
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 _logger = logging.getLogger("university_supervision.bench")
 
@@ -614,10 +614,10 @@ def bench_list_page(env):
             [], LIST_SPEC, limit=80, order=Item._order, count_limit=10001
         )
 
-    def sql():
-        env.cr.execute(
-            """WITH visible AS (
-                 SELECT i.id FROM supervision_item i
+    # the items the unit head may read: his units' rule and the global
+    # confidential rule, written out
+    visible = SQL(
+        """SELECT i.id FROM supervision_item i
                   WHERE (i.lead_unit_id IN (SELECT unit_id FROM supervision_unit_user_rel
                                              WHERE user_id = %(uid)s)
                          OR i.id IN (SELECT r.item_id
@@ -629,7 +629,14 @@ def bench_list_page(env):
                          OR i.leader_in_charge_id = %(uid)s
                          OR i.id IN (SELECT item_id
                                        FROM supervision_item_confidential_user_rel
-                                      WHERE user_id = %(uid)s)))
+                                      WHERE user_id = %(uid)s))""",
+        uid=head.id,
+    )
+
+    def sql():
+        env.cr.execute(
+            SQL(
+                """WITH visible AS (%s)
                SELECT i.id, i.priority, i.number, i.name, i.level, i.source_type,
                       i.lead_unit_id, u.name, i.leader_in_charge_id, p.name,
                       i.date_assigned, i.deadline_original, i.deadline, i.is_overdue,
@@ -646,26 +653,11 @@ def bench_list_page(env):
                  LEFT JOIN res_partner p ON p.id = lu.partner_id
                 ORDER BY i.priority DESC, i.deadline, i.id DESC
                 LIMIT 80""",
-            {"uid": head.id},
+                visible,
+            )
         )
         rows = env.cr.fetchall()
-        env.cr.execute(
-            """SELECT count(*) FROM (SELECT i.id FROM supervision_item i
-                  WHERE (i.lead_unit_id IN (SELECT unit_id FROM supervision_unit_user_rel
-                                             WHERE user_id = %(uid)s)
-                         OR i.id IN (SELECT r.item_id
-                                       FROM supervision_item_assist_unit_rel r
-                                       JOIN supervision_unit_user_rel m
-                                         ON m.unit_id = r.unit_id
-                                      WHERE m.user_id = %(uid)s))
-                    AND (i.is_confidential IS NOT TRUE
-                         OR i.leader_in_charge_id = %(uid)s
-                         OR i.id IN (SELECT item_id
-                                       FROM supervision_item_confidential_user_rel
-                                      WHERE user_id = %(uid)s))
-                  LIMIT 10001) t""",
-            {"uid": head.id},
-        )
+        env.cr.execute(SQL("SELECT count(*) FROM (%s LIMIT 10001) t", visible))
         return rows, env.cr.fetchone()
 
     result = orm()
