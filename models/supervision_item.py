@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date, is_html_empty
+from odoo.tools import is_html_empty
 
 from .supervision_ledger import ledger_attachment
 from .supervision_my_work import awaiting_my_action_domain
@@ -1302,7 +1302,3 @@ class SupervisionItem(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         return urges
-
-    def _long_date(self, value):
-        """A date as printed on the forms, e.g. 2026年3月15日 in Chinese."""
-        return format_date(self.env, value, date_format="long") if value else ""
