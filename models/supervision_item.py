@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import is_html_empty
 
-from .supervision_ledger import ledger_attachment
+from ..tools.ledger import check_ledger_access, ledger_url
 from .supervision_my_work import awaiting_my_action_domain
 
 SOURCE_TYPES = [
@@ -863,22 +863,10 @@ class SupervisionItem(models.Model):
 
     def action_export_ledger(self):
         """Download the selected items as the ledger (督办事项台账) in xlsx."""
-        user = self.env.user
-        if not (
-            user.has_group("university_supervision.group_supervision_officer")
-            or user.has_group("university_supervision.group_supervision_leader")
-        ):
-            raise AccessError(
-                _(
-                    "Only the supervision office and the school leaders export the ledger."
-                )
-            )
-        # in the user's language also when called without one (RPC, tests)
-        items = self.with_context(lang=self.env.lang or self.env.user.lang)
-        attachment = ledger_attachment(items)
+        check_ledger_access(self.env)
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": ledger_url(self),
             "target": "download",
         }
 
