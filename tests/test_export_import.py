@@ -366,32 +366,55 @@ class TestItemImport(SupervisionCommon):
             ],
         )
 
-    def test_import_bad_file_names_rows_and_creates_nothing(self):
-        """Unknown unit, impossible date and missing title are each reported
-        with their row; the good row is not imported either."""
+    def test_import_bad_dates_named_with_their_rows(self):
+        """Every unreadable date is named with its data row and how to write
+        a date, on the Deadline column; nothing is imported."""
+        Item = self.env["supervision.item"]
+        before = Item.search_count([])
+        rows = [
+            ["Title", "Lead Unit", "Deadline"],
+            ["A good row", "Academic Affairs Office", "2026-06-30"],
+            ["Impossible date", "Library", "2026-02-31"],
+            ["Another good row", "Library", "2026-07-01"],
+            ["Not a date", "Library", "next Friday"],
+        ]
+        result = self._import(rows)
+        self.assertFalse(result.get("ids"))
+        (message,) = result["messages"]
+        self.assertEqual(message["field_path"], ["deadline"])
+        self.assertEqual(
+            message["message"],
+            "Deadline: these values are not dates: “2026-02-31” (row 2), "
+            "“next Friday” (row 4). Write a date like 2026-03-15.",
+        )
+        self.assertEqual(Item.search_count([]), before)
+
+    def test_import_bad_rows_reported_per_row(self):
+        """An unknown unit and a missing title are each reported on their
+        field and data row (the import dialog shows them per column and
+        row); the good row is not imported either."""
         Item = self.env["supervision.item"]
         before = Item.search_count([])
         rows = [
             ["Title", "Lead Unit", "Deadline"],
             ["A good row", "Academic Affairs Office", "2026-06-30"],
             ["Unknown unit", "Office of Nowhere", "2026-06-30"],
-            ["Impossible date", "Library", "2026-02-31"],
             ["", "Library", "2026-06-30"],
         ]
         result = self._import(rows)
         self.assertFalse(result["ids"])
-        messages = [m["message"] for m in result["messages"]]
-        self.assertEqual(len(messages), 3, messages)
-        self.assertTrue(messages[0].startswith("Row 3: "), messages)
-        self.assertIn("Office of Nowhere", messages[0])
-        self.assertIn("Lead Unit", messages[0])
-        self.assertEqual(
-            messages[1],
-            "Row 4: “2026-02-31” is not a valid date for Deadline: write it "
-            "like 2026-03-15.",
-        )
-        self.assertTrue(messages[2].startswith("Row 5: "), messages)
-        self.assertIn("Title", messages[2])
+        rows_by_field = {}
+        for message in result["messages"]:
+            rows_by_field.setdefault(message["field"], []).append(
+                (message["rows"], message["message"])
+            )
+        self.assertEqual(sorted(rows_by_field), ["lead_unit_id", "name"])
+        # the unknown unit, then the required unit it leaves empty
+        (not_found, _missing_unit) = rows_by_field["lead_unit_id"]
+        self.assertEqual(not_found[0], {"from": 1, "to": 1})
+        self.assertIn("Office of Nowhere", not_found[1])
+        ((missing_title_rows, _message),) = rows_by_field["name"]
+        self.assertEqual(missing_title_rows, {"from": 2, "to": 2})
         self.assertEqual(Item.search_count([]), before)
         self.assertFalse(Item.search([("name", "=", "A good row")]))
 
@@ -420,9 +443,9 @@ class TestItemImport(SupervisionCommon):
             {"has_headers": True},
         )
         self.assertFalse(result["ids"])
-        self.assertEqual(len(result["messages"]), 1)
-        self.assertIn("Row 2: ", result["messages"][0]["message"])
-        self.assertIn("draft", result["messages"][0]["message"])
+        (message,) = result["messages"]
+        self.assertEqual(message["rows"], {"from": 0, "to": 0})
+        self.assertIn("draft", message["message"])
         self.assertFalse(
             self.env["supervision.item"].search([("name", "=", "Closed at once")])
         )
