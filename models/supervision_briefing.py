@@ -378,7 +378,3 @@ class SupervisionBriefing(models.Model):
                 partner_ids=leaders.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-
-    def _long_date(self, value):
-        """A date as printed on the briefing, e.g. 2026年3月15日 in Chinese."""
-        return format_date(self.env, value, date_format="long") if value else ""

@@ -1,5 +1,3 @@
-from datetime import datetime
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
@@ -192,19 +190,14 @@ class SupervisionInterview(models.Model):
     # Printing
     # ------------------------------------------------------------------
 
-    def _long_date(self, value):
-        """A date as printed on the forms, e.g. 2026年3月15日 in Chinese."""
-        if value and isinstance(value, datetime):
-            value = fields.Datetime.context_timestamp(self, value)
-        return format_date(self.env, value, date_format="long") if value else ""
-
     def _notice_text(self):
         """The sentence of the interview notice (NWU form 督办工作约谈通知单)."""
         self.ensure_one()
         when = ""
         if self.date:
             local = fields.Datetime.context_timestamp(self, self.date)
-            when = f"{self._long_date(local.date())} {local.strftime('%H:%M')}"
+            day = format_date(self.env, local.date(), date_format="long")
+            when = f"{day} {local.strftime('%H:%M')}"
         return self.env._(
             "Because %(items)s has not been completed on time after urging, "
             "%(interviewees)s will be interviewed by %(interviewer)s at "

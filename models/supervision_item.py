@@ -5,9 +5,9 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date, is_html_empty
+from odoo.tools import is_html_empty
 
-from .supervision_ledger import ledger_attachment
+from ..tools.ledger import check_ledger_access, ledger_url
 from .supervision_my_work import awaiting_my_action_domain
 
 SOURCE_TYPES = [
@@ -863,22 +863,10 @@ class SupervisionItem(models.Model):
 
     def action_export_ledger(self):
         """Download the selected items as the ledger (督办事项台账) in xlsx."""
-        user = self.env.user
-        if not (
-            user.has_group("university_supervision.group_supervision_officer")
-            or user.has_group("university_supervision.group_supervision_leader")
-        ):
-            raise AccessError(
-                _(
-                    "Only the supervision office and the school leaders export the ledger."
-                )
-            )
-        # in the user's language also when called without one (RPC, tests)
-        items = self.with_context(lang=self.env.lang or self.env.user.lang)
-        attachment = ledger_attachment(items)
+        check_ledger_access(self.env)
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": ledger_url(self),
             "target": "download",
         }
 
@@ -1302,7 +1290,3 @@ class SupervisionItem(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         return urges
-
-    def _long_date(self, value):
-        """A date as printed on the forms, e.g. 2026年3月15日 in Chinese."""
-        return format_date(self.env, value, date_format="long") if value else ""

@@ -8,15 +8,21 @@ import xlsxwriter
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
+
+from odoo.addons.university_supervision.tools.ledger import (
+    LEDGER_FIELDS,
+    ledger_headers,
+    ledger_url,
+)
 
 from .common import SupervisionCommon
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEDGER_HEADER = [
-    "No.",
-    "Item",
+    "Number",
+    "Title",
     "Level",
     "Source",
     "Lead Unit",
@@ -26,8 +32,8 @@ LEDGER_HEADER = [
     "Original Deadline",
     "Deadline",
     "Date Closed",
-    "Status",
-    "Light",
+    "State",
+    "Warning Light",
 ]
 IMPORT_COLUMNS = {
     "Title": "name",
@@ -63,30 +69,41 @@ def xlsx_file(rows):
 
 
 @tagged("post_install", "-at_install")
-class TestLedgerExport(SupervisionCommon):
-    """The ledger (督办事项台账) as an Excel file, its saved export template,
-    and the standard export of every list."""
+class TestLedgerExport(SupervisionCommon, HttpCase):
+    """The ledger (督办事项台账) as an Excel file streamed by the controller,
+    its saved export template, and the standard export of every list."""
 
-    def _ledger_rows(self, action):
-        match = re.fullmatch(r"/web/content/(\d+)\?download=true", action["url"])
-        self.assertTrue(match, action["url"])
-        attachment = self.env["ir.attachment"].browse(int(match[1]))
-        raw = attachment.with_user(self.officer).raw
-        book = openpyxl.load_workbook(io.BytesIO(raw))
-        return attachment, list(book.active.iter_rows(values_only=True))
+    def _download(self, user, items):
+        """The response of the ledger's address for ``items``, as ``user``
+        in a browser session."""
+        self.authenticate(user.login, user.login)
+        action = self._as(user, items).action_export_ledger()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertEqual(action["target"], "download")
+        return self.url_open(action["url"])
+
+    def _ledger_rows(self, response):
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        self.assertEqual(response.headers["Content-Type"], XLSX)
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        return book.active
 
     @freeze_time("2026-03-02 02:00:00")
     def test_export_ledger_downloads_xlsx(self):
-        """The action downloads an xlsx with the ledger's header and one row
-        per selected item."""
+        """The action opens the controller's address for the selected items,
+        which streams an xlsx with the ledger's header and one row per item,
+        and leaves no attachment behind."""
         first = self._create_item_in("in_progress", name="Teaching reform plan")
         second = self._create_item_in("assigned", name="Dormitory hot water")
         self._create_item(name="Not selected")
-        action = self._as(self.officer, first | second).action_export_ledger()
-        self.assertEqual(action["type"], "ir.actions.act_url")
-        attachment, rows = self._ledger_rows(action)
-        self.assertEqual(attachment.name, "Supervision Ledger 20260302.xlsx")
-        self.assertEqual(attachment.mimetype, XLSX)
+        Attachment = self.env["ir.attachment"].sudo()  # count every user's files
+        attachments = Attachment.search_count([])
+        response = self._download(self.officer, first | second)
+        self.assertEqual(
+            response.headers["Content-Disposition"],
+            "attachment; filename*=UTF-8''Supervision%20Ledger%2020260302.xlsx",
+        )
+        rows = list(self._ledger_rows(response).iter_rows(values_only=True))
         self.assertIn("Supervision Ledger", rows[0][0])
         self.assertEqual(list(rows[1]), LEDGER_HEADER)
         body = rows[2:]
@@ -103,26 +120,88 @@ class TestLedgerExport(SupervisionCommon):
         self.assertEqual(row[11], "In Progress")
         self.assertEqual(row[12], "Green")
         self.assertEqual(by_name["Dormitory hot water"][11], "Assigned")
-        # the download is the exporting user's only
-        self.env.invalidate_all()
-        with self.assertRaises(AccessError):
-            attachment.with_user(self.officer_other).read(["raw"])
+        self.assertEqual(Attachment.search_count([]), attachments)
+
+    @freeze_time("2026-03-02 02:00:00")
+    def test_export_ledger_leaves_out_unreadable_items(self):
+        """A leader's ledger holds only the items he may read, whatever ids
+        the address names."""
+        mine = self._create_item(name="Overseen by Zhang")
+        other = self._create_item(
+            name="Overseen by Zhao",
+            lead_unit_id=self.unit_c.id,
+            assist_unit_ids=[(5, 0, 0)],
+        )
+        self.assertFalse(other.with_user(self.leader).has_access("read"))
+        self.authenticate(self.leader.login, self.leader.login)
+        response = self.url_open(ledger_url(mine | other))
+        names = [
+            row[1]
+            for row in self._ledger_rows(response).iter_rows(
+                min_row=3, values_only=True
+            )
+        ]
+        self.assertEqual(names, ["Overseen by Zhang"])
+
+    @freeze_time("2026-03-02 02:00:00")
+    def test_export_ledger_writes_texts_as_texts(self):
+        """A title that looks like a formula, a number or an address stays
+        a text cell of the workbook."""
+        titles = [
+            "=1+1",
+            '=HYPERLINK("http://example.com","Click")',
+            "1234",
+            "http://example.com",
+        ]
+        items = self.env["supervision.item"]
+        for title in titles:
+            items |= self._create_item(name=title)
+        sheet = self._ledger_rows(self._download(self.officer, items))
+        cells = {row[1].value: row[1] for row in sheet.iter_rows(min_row=3)}
+        self.assertEqual(sorted(cells), sorted(titles))
+        for title, cell in cells.items():
+            with self.subTest(title=title):
+                self.assertEqual(cell.data_type, "s")
+                self.assertIsNone(cell.hyperlink)
 
     @freeze_time("2026-03-02 02:00:00")
     def test_export_ledger_in_chinese(self):
         """A Chinese user gets the ledger's titles and values in Chinese."""
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["university_supervision"], ["zh_CN"], overwrite=True
+        )
         self.officer.lang = "zh_CN"
         item = self._create_item_in("in_progress")
-        action = self._as(self.officer, item).action_export_ledger()
-        attachment, rows = self._ledger_rows(action)
-        self.assertTrue(attachment.name.startswith("督办事项台账"), attachment.name)
-        self.assertEqual(rows[1][:2], ("编号", "督办事项"))
+        response = self._download(self.officer, item)
+        self.assertIn(
+            "filename*=UTF-8''%E7%9D%A3%E5%8A%9E%E4%BA%8B%E9%A1%B9%E5%8F%B0%E8%B4%A6",
+            response.headers["Content-Disposition"],
+        )
+        rows = list(self._ledger_rows(response).iter_rows(values_only=True))
+        self.assertEqual(
+            list(rows[1]),
+            ledger_headers(self.env["supervision.item"].with_context(lang="zh_CN")),
+        )
+        self.assertEqual(rows[1][2], "级别")
         self.assertEqual(rows[2][11], "办理中")
+
+    def test_export_ledger_refused_to_units(self):
+        """A unit's head or liaison neither gets the action's address nor
+        the file from the address itself."""
+        item = self._create_item_in("in_progress")
+        for user in (self.head_a, self.liaison_a):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self._as(user, item).action_export_ledger()
+                self.authenticate(user.login, user.login)
+                response = self.url_open(ledger_url(item))
+                self.assertEqual(response.status_code, 403)
+                self.assertNotEqual(response.headers["Content-Type"], XLSX)
 
     def test_export_ledger_action_in_list(self):
         """ "Export Ledger" sits in the Actions menu of the items' list, for
-        the office and leaders, and runs on the selected items."""
+        the office and leaders, and opens the ledger of the selected items."""
         action = self.env.ref(
             "university_supervision.supervision_item_action_export_ledger"
         )
@@ -134,8 +213,7 @@ class TestLedgerExport(SupervisionCommon):
             .with_context(active_model="supervision.item", active_ids=item.ids)
             .run()
         )
-        _attachment, rows = self._ledger_rows(result)
-        self.assertEqual(len(rows), 3)
+        self.assertEqual(result["url"], ledger_url(item))
         bindings = (
             self.env["ir.actions.actions"]
             .with_user(self.liaison_a)
@@ -149,7 +227,7 @@ class TestLedgerExport(SupervisionCommon):
         template = self.env.ref("university_supervision.supervision_item_export_ledger")
         self.assertEqual(template.resource, "supervision.item")
         fnames = template.export_fields.mapped("name")
-        self.assertEqual(fnames[:2], ["number", "name"])
+        self.assertEqual(fnames, list(LEDGER_FIELDS))
         items = self._create_item(name="First") | self._create_item(
             name="Second", assist_unit_ids=[(6, 0, (self.unit_b | self.unit_c).ids)]
         )
@@ -288,32 +366,55 @@ class TestItemImport(SupervisionCommon):
             ],
         )
 
-    def test_import_bad_file_names_rows_and_creates_nothing(self):
-        """Unknown unit, impossible date and missing title are each reported
-        with their row; the good row is not imported either."""
+    def test_import_bad_dates_named_with_their_rows(self):
+        """Every unreadable date is named with its data row and how to write
+        a date, on the Deadline column; nothing is imported."""
+        Item = self.env["supervision.item"]
+        before = Item.search_count([])
+        rows = [
+            ["Title", "Lead Unit", "Deadline"],
+            ["A good row", "Academic Affairs Office", "2026-06-30"],
+            ["Impossible date", "Library", "2026-02-31"],
+            ["Another good row", "Library", "2026-07-01"],
+            ["Not a date", "Library", "next Friday"],
+        ]
+        result = self._import(rows)
+        self.assertFalse(result.get("ids"))
+        (message,) = result["messages"]
+        self.assertEqual(message["field_path"], ["deadline"])
+        self.assertEqual(
+            message["message"],
+            "Deadline: these values are not dates: “2026-02-31” (row 2), "
+            "“next Friday” (row 4). Write a date like 2026-03-15.",
+        )
+        self.assertEqual(Item.search_count([]), before)
+
+    def test_import_bad_rows_reported_per_row(self):
+        """An unknown unit and a missing title are each reported on their
+        field and data row (the import dialog shows them per column and
+        row); the good row is not imported either."""
         Item = self.env["supervision.item"]
         before = Item.search_count([])
         rows = [
             ["Title", "Lead Unit", "Deadline"],
             ["A good row", "Academic Affairs Office", "2026-06-30"],
             ["Unknown unit", "Office of Nowhere", "2026-06-30"],
-            ["Impossible date", "Library", "2026-02-31"],
             ["", "Library", "2026-06-30"],
         ]
         result = self._import(rows)
         self.assertFalse(result["ids"])
-        messages = [m["message"] for m in result["messages"]]
-        self.assertEqual(len(messages), 3, messages)
-        self.assertTrue(messages[0].startswith("Row 3: "), messages)
-        self.assertIn("Office of Nowhere", messages[0])
-        self.assertIn("Lead Unit", messages[0])
-        self.assertEqual(
-            messages[1],
-            "Row 4: “2026-02-31” is not a valid date for Deadline: write it "
-            "like 2026-03-15.",
-        )
-        self.assertTrue(messages[2].startswith("Row 5: "), messages)
-        self.assertIn("Title", messages[2])
+        rows_by_field = {}
+        for message in result["messages"]:
+            rows_by_field.setdefault(message["field"], []).append(
+                (message["rows"], message["message"])
+            )
+        self.assertEqual(sorted(rows_by_field), ["lead_unit_id", "name"])
+        # the unknown unit, then the required unit it leaves empty
+        (not_found, _missing_unit) = rows_by_field["lead_unit_id"]
+        self.assertEqual(not_found[0], {"from": 1, "to": 1})
+        self.assertIn("Office of Nowhere", not_found[1])
+        ((missing_title_rows, _message),) = rows_by_field["name"]
+        self.assertEqual(missing_title_rows, {"from": 2, "to": 2})
         self.assertEqual(Item.search_count([]), before)
         self.assertFalse(Item.search([("name", "=", "A good row")]))
 
@@ -342,9 +443,9 @@ class TestItemImport(SupervisionCommon):
             {"has_headers": True},
         )
         self.assertFalse(result["ids"])
-        self.assertEqual(len(result["messages"]), 1)
-        self.assertIn("Row 2: ", result["messages"][0]["message"])
-        self.assertIn("draft", result["messages"][0]["message"])
+        (message,) = result["messages"]
+        self.assertEqual(message["rows"], {"from": 0, "to": 0})
+        self.assertIn("draft", message["message"])
         self.assertFalse(
             self.env["supervision.item"].search([("name", "=", "Closed at once")])
         )

@@ -27,6 +27,7 @@ from odoo.tests import tagged
 from odoo.tools import config
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+from odoo.addons.university_supervision.tools.ledger import ledger_headers
 
 from .common import SupervisionCommon
 
@@ -302,3 +303,6 @@ class TestReports(SupervisionCommon):
         )
         for item in items:
             self.assertPrinted(text, item.number, item.name)
+        # the columns of the Excel ledger and of the saved export template
+        self.assertPrinted(text, *ledger_headers(items.with_context(lang=LANG)))
+        self.assertPrinted(text, "2026年3月2日")

@@ -1,0 +1,1 @@
+from . import supervision_ledger_report
