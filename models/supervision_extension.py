@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .supervision_constants import ACTIVE_STATES, has_role
+
 OPEN_STATES = ("draft", "submitted")
 DECISION_FIELDS = frozenset(
     {"state", "decided_by_id", "date_decided", "deadline_current"}
@@ -17,7 +19,7 @@ class SupervisionExtension(models.Model):
 
     _name = "supervision.extension"
     _description = "Supervision Deadline Extension"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "supervision.workflow.mixin"]
     _order = "id desc"
 
     item_id = fields.Many2one(
@@ -70,9 +72,7 @@ class SupervisionExtension(models.Model):
     @api.depends_context("uid")
     @api.depends("item_id.leader_in_charge_id")
     def _compute_can_decide(self):
-        is_manager = self.env.user.has_group(
-            "university_supervision.group_supervision_manager"
-        )
+        is_manager = has_role(self.env, "manager")
         for ext in self:
             ext.can_decide = (
                 is_manager or ext.item_id.leader_in_charge_id == self.env.user
@@ -95,9 +95,7 @@ class SupervisionExtension(models.Model):
                     raise AccessError(
                         _("Extension requests are decided through their buttons only.")
                     )
-            if not self.env.user.has_group(
-                "university_supervision.group_supervision_officer"
-            ):
+            if not has_role(self.env, "officer"):
                 # say why before the record rules refuse it in general terms
                 items = self.env["supervision.item"].browse(
                     [vals["item_id"] for vals in vals_list if vals.get("item_id")]
@@ -122,7 +120,7 @@ class SupervisionExtension(models.Model):
         for ext in self:
             ext._check_state("draft")
             item = ext.item_id
-            item._check_state("assigned", "in_progress")
+            item._check_state(*ACTIVE_STATES)
             item._check_is_lead_unit_user()
             if item.deadline and today > item.deadline:
                 raise UserError(
@@ -182,15 +180,10 @@ class SupervisionExtension(models.Model):
     # Business
     # ------------------------------------------------------------------
 
-    def _check_state(self, *states):
-        for ext in self:
-            if ext.state not in states:
-                raise UserError(_("This extension request has already been handled."))
-
     def _check_decision(self):
         self._check_state("submitted")
         for ext in self:
-            ext.item_id._check_state("assigned", "in_progress")
+            ext.item_id._check_state(*ACTIVE_STATES)
             if not ext.can_decide:
                 raise AccessError(
                     _(

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .supervision_item import ASSIGNED_STATES
+from .supervision_constants import ASSIGNED_STATES, has_role
 
 
 class SupervisionProgress(models.Model):
@@ -132,9 +132,7 @@ class SupervisionProgress(models.Model):
         return res
 
     def _check_member_of(self, units):
-        if self.env.su or self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        if self.env.su or has_role(self.env, "officer"):
             return
         for unit in units:
             if self.env.user not in unit.member_user_ids:
@@ -147,9 +145,7 @@ class SupervisionProgress(models.Model):
 
     def _check_author(self):
         """Units report only for themselves, on items they lead or assist."""
-        if self.env.su or self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        if self.env.su or has_role(self.env, "officer"):
             return
         for report in self:
             item = report.item_id
