@@ -145,11 +145,7 @@ class SupervisionExtension(models.Model):
             ext.sudo().write(
                 {"state": "submitted", "deadline_current": ext.item_id.deadline}
             )
-            ext.item_id.activity_schedule(
-                "university_supervision.mail_act_item_extension",
-                user_id=ext.item_id.leader_in_charge_id.id,
-                note=ext.reason,
-            )
+            ext.activity_update()
             ext.item_id.message_post(
                 body=_(
                     "Extension requested to %(date)s: %(reason)s",
@@ -180,6 +176,20 @@ class SupervisionExtension(models.Model):
     # Business
     # ------------------------------------------------------------------
 
+    def activity_update(self):
+        """The leader in charge's to-do on the item while a request waits
+        for their decision; done once it is decided."""
+        for ext in self:
+            item = ext.item_id
+            if ext.state == "submitted":
+                item._activity_ensure(
+                    "extension", item.leader_in_charge_id, note=ext.reason
+                )
+            elif ext.state in ("approved", "refused"):
+                item.activity_feedback(
+                    ["university_supervision.mail_act_item_extension"]
+                )
+
     def _check_decision(self):
         self._check_state("submitted")
         for ext in self:
@@ -203,9 +213,7 @@ class SupervisionExtension(models.Model):
                     "date_decided": fields.Date.context_today(ext),
                 }
             )
-            ext.item_id.activity_feedback(
-                ["university_supervision.mail_act_item_extension"]
-            )
+            ext.activity_update()
             values = {
                 "date": ext.date_requested,
                 "user": self.env.user.name,

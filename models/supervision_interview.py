@@ -102,16 +102,8 @@ class SupervisionInterview(models.Model):
         self.write(
             {"state": "notified", "date_notified": fields.Date.context_today(self)}
         )
+        self.activity_update()
         for interview in self:
-            for user in interview.interviewee_ids | interview.interviewer_id:
-                interview.activity_schedule(
-                    "mail.mail_activity_data_meeting",
-                    date_deadline=fields.Date.context_today(interview, interview.date),
-                    summary=_(
-                        "Supervision interview at %(place)s", place=interview.place
-                    ),
-                    user_id=user.id,
-                )
             interview.message_post(
                 body=interview._notice_text(),
                 partner_ids=(
@@ -136,14 +128,41 @@ class SupervisionInterview(models.Model):
                 )
         # sudo: the interviewer may hold the interview without office rights
         self.sudo().write({"state": "held"})
-        self.activity_feedback(["mail.mail_activity_data_meeting"])
+        self.activity_update()
         return True
+
+    def activity_update(self):
+        """The meeting to-do of the interviewer and the interviewees while
+        the interview is notified; done once it is held."""
+        meeting = self.env.ref("mail.mail_activity_data_meeting")
+        for interview in self:
+            if interview.state == "notified":
+                planned = interview.activity_ids.filtered(
+                    lambda a: a.activity_type_id == meeting
+                ).user_id
+                for user in (
+                    interview.interviewee_ids | interview.interviewer_id
+                ) - planned:
+                    interview.activity_schedule(
+                        "mail.mail_activity_data_meeting",
+                        date_deadline=fields.Date.context_today(
+                            interview, interview.date
+                        ),
+                        summary=_(
+                            "Supervision interview at %(place)s",
+                            place=interview.place,
+                        ),
+                        user_id=user.id,
+                    )
+            elif interview.state != "draft":
+                interview.activity_feedback(["mail.mail_activity_data_meeting"])
 
     def action_close(self):
         """The rectification is done: close the interview."""
         self._check_is_officer()
         self._check_state("held")
         self.write({"state": "closed"})
+        self.activity_update()
         return True
 
     def action_accountability(self):
@@ -151,6 +170,7 @@ class SupervisionInterview(models.Model):
         self._check_is_officer()
         self._check_state("held")
         self.write({"state": "accountability"})
+        self.activity_update()
         return True
 
     # ------------------------------------------------------------------

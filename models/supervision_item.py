@@ -66,6 +66,14 @@ REGISTRATION_FIELDS = frozenset(
         "deadline",
     }
 )
+# The to-dos (mail_act_item_<name>) a state closes: see activity_update().
+ACTIVITIES_DONE = {
+    "assigned": ("approve",),
+    "in_progress": ("acknowledge", "review", "closure"),
+    "submitted": ("rectify", "acknowledge", "deadline"),
+    "to_close": ("review",),
+    "closed": ("review", "closure"),
+}
 # Written by the actions only (as superuser), never directly.
 WORKFLOW_FIELDS = frozenset(
     {
@@ -1037,15 +1045,87 @@ class SupervisionItem(models.Model):
     # Business
     # ------------------------------------------------------------------
 
+    def activity_update(self):
+        """Bring each item's to-dos in line with its state (hr_leave's
+        ``activity_update``): close what the state leaves behind, plan what
+        it asks of whom. Called by every ``_do_*`` that changes the state.
+
+        ======================  =====================  ======================
+        state                   done                   to do (whose)
+        ======================  =====================  ======================
+        to_approve                                     approve (leader)
+        assigned                approve                acknowledge (unit)
+        in_progress             acknowledge, review,   rectify (unit), after
+                                closure                a return
+        submitted               rectify, acknowledge,  review (office staff)
+                                deadline
+        to_close                review                 closure (leader)
+        closed                  review, closure
+        cancelled               all removed
+        ======================  =====================  ======================
+        """
+        for item in self:
+            if item.state == "cancelled":
+                # sudo: the pending to-dos of other users (the units', the
+                # leader's) end with the item; only its own are removed.
+                item.activity_ids.sudo().unlink()
+                continue
+            done = ACTIVITIES_DONE.get(item.state)
+            if done:
+                item.activity_feedback(
+                    [f"university_supervision.mail_act_item_{act}" for act in done]
+                )
+            if item.state == "to_approve":
+                item._activity_ensure(
+                    "approve",
+                    item.leader_in_charge_id,
+                    fields.Date.context_today(item),
+                )
+            elif item.state == "assigned":
+                item._activity_ensure(
+                    "acknowledge", item._unit_activity_users(), item.date_ack_deadline
+                )
+            elif item.state == "in_progress":
+                returns = item.review_ids.filtered(
+                    lambda r: r.conclusion in ("returned", "rectify")
+                ).sorted("id")[-1:]
+                if returns:
+                    item._activity_ensure(
+                        "rectify",
+                        item._unit_activity_users(),
+                        returns.rectification_deadline or item.deadline,
+                    )
+            elif item.state == "submitted":
+                item._activity_ensure("review", item.officer_id)
+            elif item.state == "to_close":
+                item._activity_ensure("closure", item.leader_in_charge_id)
+
+    def _activity_ensure(self, act, users, date_deadline=None, note=None):
+        """Plan the to-do ``act`` for each of ``users`` who has none open."""
+        self.ensure_one()
+        act_type = self.env.ref(f"university_supervision.mail_act_item_{act}")
+        planned = self.activity_ids.filtered(
+            lambda a: a.activity_type_id == act_type
+        ).user_id
+        for user in users - planned:
+            self.activity_schedule(
+                f"university_supervision.mail_act_item_{act}",
+                user_id=user.id,
+                date_deadline=date_deadline,
+                note=note,
+            )
+
+    def _unit_activity_users(self):
+        """The lead unit's head and liaisons who may read the item (a
+        confidential item is only planned for those named on it)."""
+        self.ensure_one()
+        users = self.lead_unit_id.head_id | self.lead_unit_id.liaison_ids
+        return users.filtered(lambda u: self.with_user(u).has_access("read"))
+
     def _do_submit_for_approval(self):
         # sudo: the workflow fields are written by the actions only
         self.sudo().write({"state": "to_approve"})
-        for item in self:
-            item.activity_schedule(
-                "university_supervision.mail_act_item_approve",
-                user_id=item.leader_in_charge_id.id,
-                date_deadline=fields.Date.context_today(item),
-            )
+        self.activity_update()
 
     def _do_assign(self):
         today = fields.Date.context_today(self)
@@ -1063,11 +1143,7 @@ class SupervisionItem(models.Model):
             # the caller has checked who acts, and uid is kept so tracking is
             # still authored by the acting user.
             item.sudo().write(vals)
-            item.activity_feedback(["university_supervision.mail_act_item_approve"])
-            item._schedule_unit_activity(
-                "university_supervision.mail_act_item_acknowledge",
-                item.date_ack_deadline,
-            )
+            item.activity_update()
             item._notify_units("university_supervision.mail_template_item_assigned")
 
     def _do_acknowledge(self):
@@ -1075,7 +1151,7 @@ class SupervisionItem(models.Model):
         # sudo: _check_is_lead_unit_user() has checked the user belongs to
         # the lead unit; units may not write state themselves.
         self.sudo().write({"state": "in_progress", "date_acknowledged": today})
-        self.activity_feedback(["university_supervision.mail_act_item_acknowledge"])
+        self.activity_update()
         for item in self:
             self.env["supervision.progress"].create(
                 {
@@ -1104,13 +1180,7 @@ class SupervisionItem(models.Model):
         # sudo: _check_is_lead_unit_head() has checked the user heads the
         # lead unit; units may not write state themselves.
         self.sudo().write({"state": "submitted"})
-        self.activity_feedback(
-            [
-                "university_supervision.mail_act_item_rectify",
-                "university_supervision.mail_act_item_acknowledge",
-                "university_supervision.mail_act_item_deadline",
-            ]
-        )
+        self.activity_update()
         for item in self:
             self.env["supervision.progress"].create(
                 {
@@ -1121,14 +1191,8 @@ class SupervisionItem(models.Model):
                     "description": item.result_note,
                 }
             )
-            if item.officer_id:
-                item.activity_schedule(
-                    "university_supervision.mail_act_item_review",
-                    user_id=item.officer_id.id,
-                )
 
     def _do_review_pass(self):
-        self.activity_feedback(["university_supervision.mail_act_item_review"])
         for item in self:
             self.env["supervision.review"].create(
                 {"item_id": item.id, "conclusion": "passed", "method": "document"}
@@ -1137,11 +1201,7 @@ class SupervisionItem(models.Model):
         if keys:
             # sudo: the workflow fields are written by the actions only
             keys.sudo().write({"state": "to_close"})
-            for item in keys:
-                item.activity_schedule(
-                    "university_supervision.mail_act_item_closure",
-                    user_id=item.leader_in_charge_id.id,
-                )
+            keys.activity_update()
         (self - keys)._do_close()
 
     def _do_return(
@@ -1164,20 +1224,11 @@ class SupervisionItem(models.Model):
                     "rectification_deadline": rectification_deadline,
                 }
             )
-        self.activity_feedback(
-            [
-                "university_supervision.mail_act_item_review",
-                "university_supervision.mail_act_item_closure",
-            ]
-        )
         # sudo: the office may always write items; sudo keeps the write
         # possible when the caller is the leader in charge refusing closure.
         self.sudo().write({"state": "in_progress"})
+        self.activity_update()
         for item in self:
-            item._schedule_unit_activity(
-                "university_supervision.mail_act_item_rectify",
-                rectification_deadline or item.deadline,
-            )
             item._notify_units("university_supervision.mail_template_item_returned")
 
     def _do_close(self):
@@ -1186,15 +1237,13 @@ class SupervisionItem(models.Model):
         self.sudo().write(
             {"state": "closed", "date_closed": fields.Date.context_today(self)}
         )
-        self.activity_feedback(["university_supervision.mail_act_item_closure"])
+        self.activity_update()
 
     def _do_cancel(self, reason):
         # sudo: _check_can_cancel() has checked the office or the leader in
         # charge acts.
         self.sudo().write({"state": "cancelled", "cancel_reason": reason})
-        # sudo: the pending to-dos of other users (the units', the leader's)
-        # end with the item; only this item's activities are removed.
-        self.activity_ids.sudo().unlink()
+        self.activity_update()
         for item in self:
             item.message_post(
                 body=_("Cancelled: %(reason)s", reason=reason),
@@ -1263,18 +1312,6 @@ class SupervisionItem(models.Model):
         # for a new year), which only administrators may; the caller has
         # checked the user may register or escalate the item.
         return self.env["ir.sequence"].sudo().next_by_code(code, sequence_date=date)
-
-    def _schedule_unit_activity(self, act_type_xmlid, date_deadline):
-        """Give the lead unit's head and liaisons a to-do on the item."""
-        for item in self:
-            users = item.lead_unit_id.head_id | item.lead_unit_id.liaison_ids
-            # a confidential item is only scheduled for users who may read it
-            for user in users.filtered(
-                lambda u, i=item: i.with_user(u).has_access("read")
-            ):
-                item.activity_schedule(
-                    act_type_xmlid, date_deadline=date_deadline, user_id=user.id
-                )
 
     def _notify_units(self, template_xmlid):
         """E-mail the lead unit's head and liaisons with a mail template."""

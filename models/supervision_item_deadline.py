@@ -175,9 +175,7 @@ class SupervisionItem(models.Model):
         act_type = self.env.ref("university_supervision.mail_act_item_deadline")
         if any(act.activity_type_id == act_type for act in self.activity_ids):
             return
-        self._schedule_unit_activity(
-            "university_supervision.mail_act_item_deadline", self.deadline
-        )
+        self._activity_ensure("deadline", self._unit_activity_users(), self.deadline)
 
     def _propose_interview(self):
         """Draft an interview for the office (NWU 第七条(一)/(二))."""

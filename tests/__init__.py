@@ -23,3 +23,4 @@ from . import test_settings
 from . import test_tours
 from . import test_view_expressions
 from . import test_item_form_rights
+from . import test_activity_update
