@@ -21,7 +21,6 @@
         "security/supervision_assessment_report_security.xml",
         "security/supervision_unit_score_security.xml",
         "security/supervision_briefing_security.xml",
-        "security/supervision_export_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",

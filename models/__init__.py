@@ -1,3 +1,4 @@
+from . import supervision_workflow_mixin
 from . import supervision_unit
 from . import res_users
 from . import supervision_item

@@ -2,6 +2,8 @@ from odoo import fields, models
 
 from odoo.addons.base.models.res_partner import _tz_get
 
+from .supervision_settings import setting_default
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -9,19 +11,19 @@ class ResConfigSettings(models.TransientModel):
     supervision_ack_days = fields.Integer(
         string="Acknowledgement Days",
         config_parameter="university_supervision.ack_days",
-        default=7,
+        default=setting_default("ack_days"),
         help="Days the lead unit has to acknowledge an assigned item (GDUFS 第九条(二)).",
     )
     supervision_reminder_days = fields.Integer(
         string="Reminder Days",
         config_parameter="university_supervision.reminder_days",
-        default=3,
+        default=setting_default("reminder_days"),
         help="Days before the deadline when the lead unit gets a reminder.",
     )
     supervision_yellow_days = fields.Integer(
         string="Yellow Light Days",
         config_parameter="university_supervision.yellow_days",
-        default=3,
+        default=setting_default("yellow_days"),
         help="Days before the deadline when an item's light turns yellow.",
     )
     supervision_auto_escalate = fields.Boolean(
@@ -38,5 +40,5 @@ class ResConfigSettings(models.TransientModel):
         _tz_get,
         string="University Time Zone",
         config_parameter="university_supervision.tz",
-        default="Asia/Shanghai",
+        default=setting_default("tz"),
     )

@@ -1,7 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from .supervision_item import SOURCE_TYPES, STATES
+from .supervision_constants import LEVELS, ROLES, STATES
+from .supervision_item import SOURCE_TYPES
 
 # An item counts once it is assigned, and until it is cancelled (a rolled-over
 # item counts in the year of its new record).
@@ -135,13 +136,13 @@ class SupervisionAssessmentReport(models.Model):
     item_id = fields.Many2one("supervision.item", readonly=True)
     unit_id = fields.Many2one("supervision.unit", readonly=True)
     role = fields.Selection(
-        [("lead", "Lead"), ("assist", "Assisting")],
+        ROLES,
         readonly=True,
     )
     date = fields.Date(string="Assigned On", readonly=True)
     year = fields.Integer(readonly=True, aggregator=None)
     level = fields.Selection(
-        [("reminder", "Reminder Item"), ("key", "Key Item")],
+        LEVELS,
         readonly=True,
     )
     source = fields.Selection(SOURCE_TYPES, readonly=True)

@@ -5,7 +5,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from .supervision_assessment_report import MEASURES
-from .supervision_item import ASSIGNED_STATES
+from .supervision_constants import ASSIGNED_STATES, GROUPS, has_role
+from .supervision_settings import supervision_today
 
 PERIOD_TYPES = [
     ("bimonthly", "Bimonthly"),
@@ -42,7 +43,7 @@ class SupervisionBriefing(models.Model):
 
     _name = "supervision.briefing"
     _description = "Supervision Briefing"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "supervision.workflow.mixin"]
     _order = "date_to desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -176,9 +177,7 @@ class SupervisionBriefing(models.Model):
 
     def action_reset_to_draft(self):
         """The administrator reopens a published briefing to correct it."""
-        if not self.env.user.has_group(
-            "university_supervision.group_supervision_manager"
-        ):
+        if not has_role(self.env, "manager"):
             raise AccessError(
                 _("Only the supervision administrator may reopen a briefing.")
             )
@@ -195,7 +194,7 @@ class SupervisionBriefing(models.Model):
         """Draft the briefing of the two months just ended (Jan-Feb,
         Mar-Apr...), and in January-February the previous year's year-end
         briefing. Idempotent: a period already drafted is left alone."""
-        today = self.env["supervision.item"]._supervision_today()
+        today = supervision_today(self.env)
         briefings = self.browse()
         for period_type, date_from, date_to in self._due_periods(today):
             if self.search_count(
@@ -245,9 +244,6 @@ class SupervisionBriefing(models.Model):
     # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
-
-    def _check_is_officer(self):
-        self.env["supervision.item"]._check_is_officer()
 
     def _check_draft(self):
         for briefing in self:
@@ -348,11 +344,7 @@ class SupervisionBriefing(models.Model):
     def _do_publish(self):
         # sudo: the group's members are read only to notify them; the
         # office may not read res.groups' users itself.
-        leaders = (
-            self.env.ref("university_supervision.group_supervision_leader")
-            .sudo()
-            .users.filtered("active")
-        )
+        leaders = self.env.ref(GROUPS["leader"]).sudo().users.filtered("active")
         for briefing in self:
             # sudo: the number and the state are written by the actions only;
             # sequences are configuration.

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .supervision_constants import LEVELS, ROLES
+
 
 class SupervisionBriefingLine(models.Model):
     """Figures of one unit, item level and role in a briefing: a snapshot
@@ -18,11 +20,11 @@ class SupervisionBriefingLine(models.Model):
     unit_id = fields.Many2one("supervision.unit", required=True, ondelete="cascade")
     unit_sequence = fields.Integer(related="unit_id.sequence", store=True)
     role = fields.Selection(
-        [("lead", "Lead"), ("assist", "Assisting")],
+        ROLES,
         required=True,
     )
     level = fields.Selection(
-        [("reminder", "Reminder Item"), ("key", "Key Item")],
+        LEVELS,
         required=True,
     )
     item_count = fields.Integer(string="Items")

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .supervision_constants import ACTIVE_STATES, has_role
+
 OPEN_STATES = ("draft", "submitted")
 DECISION_FIELDS = frozenset(
     {"state", "decided_by_id", "date_decided", "deadline_current"}
@@ -17,7 +19,7 @@ class SupervisionExtension(models.Model):
 
     _name = "supervision.extension"
     _description = "Supervision Deadline Extension"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "supervision.workflow.mixin"]
     _order = "id desc"
 
     item_id = fields.Many2one(
@@ -70,9 +72,7 @@ class SupervisionExtension(models.Model):
     @api.depends_context("uid")
     @api.depends("item_id.leader_in_charge_id")
     def _compute_can_decide(self):
-        is_manager = self.env.user.has_group(
-            "university_supervision.group_supervision_manager"
-        )
+        is_manager = has_role(self.env, "manager")
         for ext in self:
             ext.can_decide = (
                 is_manager or ext.item_id.leader_in_charge_id == self.env.user
@@ -95,9 +95,7 @@ class SupervisionExtension(models.Model):
                     raise AccessError(
                         _("Extension requests are decided through their buttons only.")
                     )
-            if not self.env.user.has_group(
-                "university_supervision.group_supervision_officer"
-            ):
+            if not has_role(self.env, "officer"):
                 # say why before the record rules refuse it in general terms
                 items = self.env["supervision.item"].browse(
                     [vals["item_id"] for vals in vals_list if vals.get("item_id")]
@@ -122,7 +120,7 @@ class SupervisionExtension(models.Model):
         for ext in self:
             ext._check_state("draft")
             item = ext.item_id
-            item._check_state("assigned", "in_progress")
+            item._check_state(*ACTIVE_STATES)
             item._check_is_lead_unit_user()
             if item.deadline and today > item.deadline:
                 raise UserError(
@@ -147,11 +145,7 @@ class SupervisionExtension(models.Model):
             ext.sudo().write(
                 {"state": "submitted", "deadline_current": ext.item_id.deadline}
             )
-            ext.item_id.activity_schedule(
-                "university_supervision.mail_act_item_extension",
-                user_id=ext.item_id.leader_in_charge_id.id,
-                note=ext.reason,
-            )
+            ext.activity_update()
             ext.item_id.message_post(
                 body=_(
                     "Extension requested to %(date)s: %(reason)s",
@@ -182,15 +176,24 @@ class SupervisionExtension(models.Model):
     # Business
     # ------------------------------------------------------------------
 
-    def _check_state(self, *states):
+    def activity_update(self):
+        """The leader in charge's to-do on the item while a request waits
+        for their decision; done once it is decided."""
         for ext in self:
-            if ext.state not in states:
-                raise UserError(_("This extension request has already been handled."))
+            item = ext.item_id
+            if ext.state == "submitted":
+                item._activity_ensure(
+                    "extension", item.leader_in_charge_id, note=ext.reason
+                )
+            elif ext.state in ("approved", "refused"):
+                item.activity_feedback(
+                    ["university_supervision.mail_act_item_extension"]
+                )
 
     def _check_decision(self):
         self._check_state("submitted")
         for ext in self:
-            ext.item_id._check_state("assigned", "in_progress")
+            ext.item_id._check_state(*ACTIVE_STATES)
             if not ext.can_decide:
                 raise AccessError(
                     _(
@@ -210,9 +213,7 @@ class SupervisionExtension(models.Model):
                     "date_decided": fields.Date.context_today(ext),
                 }
             )
-            ext.item_id.activity_feedback(
-                ["university_supervision.mail_act_item_extension"]
-            )
+            ext.activity_update()
             values = {
                 "date": ext.date_requested,
                 "user": self.env.user.name,

@@ -14,7 +14,7 @@ class SupervisionInterview(models.Model):
 
     _name = "supervision.interview"
     _description = "Supervision Interview"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "supervision.workflow.mixin"]
     _order = "date desc, id desc"
 
     # Who does what:
@@ -94,40 +94,14 @@ class SupervisionInterview(models.Model):
 
     def action_notify(self):
         """Send the interview notice (督办约谈通知单) to the interviewees."""
-        self._check_officer()
+        self._check_is_officer()
         self._check_state("draft")
-        for interview in self:
-            missing = [
-                label
-                for fname, label in (
-                    ("date", _("Date")),
-                    ("place", _("Place")),
-                    ("interviewer_id", _("Interviewer")),
-                    ("interviewee_ids", _("Interviewees")),
-                )
-                if not interview[fname]
-            ]
-            if missing:
-                raise UserError(
-                    _(
-                        "Fill in %(fields)s of interview %(name)s before notifying.",
-                        fields=", ".join(missing),
-                        name=interview.name,
-                    )
-                )
+        self._check_filled(["date", "place", "interviewer_id", "interviewee_ids"])
         self.write(
             {"state": "notified", "date_notified": fields.Date.context_today(self)}
         )
+        self.activity_update()
         for interview in self:
-            for user in interview.interviewee_ids | interview.interviewer_id:
-                interview.activity_schedule(
-                    "mail.mail_activity_data_meeting",
-                    date_deadline=fields.Date.context_today(interview, interview.date),
-                    summary=_(
-                        "Supervision interview at %(place)s", place=interview.place
-                    ),
-                    user_id=user.id,
-                )
             interview.message_post(
                 body=interview._notice_text(),
                 partner_ids=(
@@ -142,7 +116,7 @@ class SupervisionInterview(models.Model):
         self._check_state("notified")
         for interview in self:
             if self.env.user != interview.interviewer_id:
-                interview._check_officer()
+                interview._check_is_officer()
             if not interview.minutes or interview.minutes == "<p><br></p>":
                 raise UserError(
                     _(
@@ -152,39 +126,50 @@ class SupervisionInterview(models.Model):
                 )
         # sudo: the interviewer may hold the interview without office rights
         self.sudo().write({"state": "held"})
-        self.activity_feedback(["mail.mail_activity_data_meeting"])
+        self.activity_update()
         return True
+
+    def activity_update(self):
+        """The meeting to-do of the interviewer and the interviewees while
+        the interview is notified; done once it is held."""
+        meeting = self.env.ref("mail.mail_activity_data_meeting")
+        for interview in self:
+            if interview.state == "notified":
+                planned = interview.activity_ids.filtered(
+                    lambda a: a.activity_type_id == meeting
+                ).user_id
+                for user in (
+                    interview.interviewee_ids | interview.interviewer_id
+                ) - planned:
+                    interview.activity_schedule(
+                        "mail.mail_activity_data_meeting",
+                        date_deadline=fields.Date.context_today(
+                            interview, interview.date
+                        ),
+                        summary=_(
+                            "Supervision interview at %(place)s",
+                            place=interview.place,
+                        ),
+                        user_id=user.id,
+                    )
+            elif interview.state != "draft":
+                interview.activity_feedback(["mail.mail_activity_data_meeting"])
 
     def action_close(self):
         """The rectification is done: close the interview."""
-        self._check_officer()
+        self._check_is_officer()
         self._check_state("held")
         self.write({"state": "closed"})
+        self.activity_update()
         return True
 
     def action_accountability(self):
         """Still not done after the interview: hold people accountable (NWU 第七条(三))."""
-        self._check_officer()
+        self._check_is_officer()
         self._check_state("held")
         self.write({"state": "accountability"})
+        self.activity_update()
         return True
-
-    def _check_officer(self):
-        self.env["supervision.item"]._check_is_officer()
-
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for interview in self:
-            if interview.state not in states:
-                raise UserError(
-                    _(
-                        "Interview %(name)s is %(state)s; this step needs it to be "
-                        "%(expected)s.",
-                        name=interview.name,
-                        state=labels[interview.state],
-                        expected=" / ".join(labels[s] for s in states),
-                    )
-                )
 
     # ------------------------------------------------------------------
     # Printing

@@ -5,10 +5,19 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import is_html_empty
 
 from ..tools.ledger import check_ledger_access, ledger_url
+from .supervision_constants import (
+    ACTIVE_STATES,
+    ASSIGNED_STATES,
+    DRAFT_STATES,
+    GROUPS,
+    LEVELS,
+    STATES,
+    has_role,
+)
 from .supervision_my_work import awaiting_my_action_domain
+from .supervision_settings import get_setting, supervision_today
 
 SOURCE_TYPES = [
     ("superior", "Superior Decision or Instruction"),
@@ -20,21 +29,6 @@ SOURCE_TYPES = [
     ("petition", "Petition or Hot Issue"),
     ("emergency", "Major Emergency"),
     ("other", "Other"),
-]
-
-# assigned to the units and not yet closed: urges and reports are possible
-ASSIGNED_STATES = ("assigned", "in_progress", "submitted", "to_close")
-
-STATES = [
-    ("draft", "Registered"),
-    ("to_approve", "To Approve"),
-    ("assigned", "Assigned"),
-    ("in_progress", "In Progress"),
-    ("submitted", "Result Submitted"),
-    ("to_close", "Closure to Approve"),
-    ("closed", "Closed"),
-    ("filed", "Filed"),
-    ("cancelled", "Cancelled"),
 ]
 
 # Fields the lead unit fills in itself (承办反馈 and 办理结果); every other
@@ -49,6 +43,36 @@ ACK_FIELDS = frozenset(
     }
 )
 UNIT_FIELDS = ACK_FIELDS | {"result_note"}
+# The office's registration form: fixed once the item is assigned (the
+# deadline then moves only by an approved extension). The office's other
+# fields (officer, priority, notes, confidentiality) stay editable by it.
+REGISTRATION_FIELDS = frozenset(
+    {
+        "name",
+        "content",
+        "requirements",
+        "targets",
+        "source_type",
+        "source_ref",
+        "source_date",
+        "attachment_ids",
+        "level",
+        "supervision_mode",
+        "lead_unit_id",
+        "assist_unit_ids",
+        "lead_leader_id",
+        "leader_in_charge_id",
+        "deadline",
+    }
+)
+# The to-dos (mail_act_item_<name>) a state closes: see activity_update().
+ACTIVITIES_DONE = {
+    "assigned": ("approve",),
+    "in_progress": ("acknowledge", "review", "closure"),
+    "submitted": ("rectify", "acknowledge", "deadline"),
+    "to_close": ("review",),
+    "closed": ("review", "closure"),
+}
 # Written by the actions only (as superuser), never directly.
 WORKFLOW_FIELDS = frozenset(
     {
@@ -86,7 +110,11 @@ class SupervisionItem(models.Model):
 
     _name = "supervision.item"
     _description = "Supervision Item"
-    _inherit = ["mail.thread.main.attachment", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread.main.attachment",
+        "mail.activity.mixin",
+        "supervision.workflow.mixin",
+    ]
     _order = "priority desc, deadline, id desc"
     # Whoever may read an item may discuss it in its chatter and plan
     # activities on it (assisting units included, which cannot write it).
@@ -131,7 +159,7 @@ class SupervisionItem(models.Model):
         help="Meeting minutes, instructions and other source documents.",
     )
     level = fields.Selection(
-        [("reminder", "Reminder Item"), ("key", "Key Item")],
+        LEVELS,
         required=True,
         default="reminder",
         tracking=True,
@@ -214,7 +242,7 @@ class SupervisionItem(models.Model):
     )
     date_acknowledged = fields.Date(readonly=True, copy=False)
     date_closed = fields.Date(readonly=True, copy=False, tracking=True)
-    measures = fields.Text(help="Work measures (工作举措).")
+    measures = fields.Text(string="Work Measures", help="Work measures (工作举措).")
     completion_form = fields.Char(
         help="How completion will be shown (办结形式), e.g. a written report."
     )
@@ -260,7 +288,7 @@ class SupervisionItem(models.Model):
         string="Named Users",
     )
     office_note = fields.Html(
-        groups="university_supervision.group_supervision_officer",
+        groups=GROUPS["officer"],
         help="The office's internal notes on the item; units and leaders do "
         "not see them.",
     )
@@ -319,6 +347,38 @@ class SupervisionItem(models.Model):
         help="Technical: the current user belongs to the lead or an assisting unit.",
     )
     is_leader_in_charge = fields.Boolean(compute="_compute_user_roles")
+    is_officer = fields.Boolean(
+        compute="_compute_user_roles",
+        help="Technical: the current user is supervision office staff.",
+    )
+    # Who may edit what, for the form's readonly/invisible and for the
+    # checks of write() and the actions (one rule, said once).
+    can_edit_office_fields = fields.Boolean(
+        compute="_compute_user_rights",
+        help="Technical: the current user may edit the registration form "
+        "(the office, before assignment).",
+    )
+    can_edit_unit_fields = fields.Boolean(
+        compute="_compute_user_rights",
+        help="Technical: the current user may fill in the acknowledgement "
+        "(the lead unit or the office, while the item is assigned).",
+    )
+    can_edit_result = fields.Boolean(
+        compute="_compute_user_rights",
+        help="Technical: the current user may fill in the handling result "
+        "(the lead unit or the office, while the item is in progress).",
+    )
+    can_edit_content = fields.Boolean(
+        compute="_compute_user_rights",
+        help="Technical: the current user may edit the content: as the rest "
+        "of the form, or afterwards for an emergency item assigned at once "
+        "(GDUFS 第十条(一)).",
+    )
+    can_decide = fields.Boolean(
+        compute="_compute_user_rights",
+        help="Technical: the current user is the leader in charge and the "
+        "item waits for their decision (approval or closure).",
+    )
     has_open_extension = fields.Boolean(compute="_compute_has_open_extension")
     unit_partner_ids = fields.Many2many(
         "res.partner",
@@ -341,21 +401,6 @@ class SupervisionItem(models.Model):
         search="_search_is_awaiting_my_action",
         help="Technical: the current user can take the item's next step.",
     )
-
-    _sql_constraints = [
-        (
-            "deadline_after_assignment",
-            "CHECK(deadline IS NULL OR date_assigned IS NULL "
-            "OR deadline >= date_assigned)",
-            "The deadline cannot be before the assignment date.",
-        ),
-        (
-            "committed_before_deadline",
-            "CHECK(date_committed IS NULL OR deadline IS NULL "
-            "OR date_committed <= deadline)",
-            "The committed date cannot be after the deadline.",
-        ),
-    ]
 
     # ------------------------------------------------------------------
     # Constraints
@@ -444,6 +489,31 @@ class SupervisionItem(models.Model):
             item.is_lead_unit_user = user == unit.head_id or user in unit.liaison_ids
             item.is_unit_user = user in (unit | item.assist_unit_ids).member_user_ids
             item.is_leader_in_charge = user == item.leader_in_charge_id
+            item.is_officer = has_role(self.env, "officer")
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state",
+        "source_type",
+        "lead_unit_id.head_id",
+        "lead_unit_id.liaison_ids",
+        "leader_in_charge_id",
+    )
+    def _compute_user_rights(self):
+        for item in self:
+            unit_or_office = item.is_lead_unit_user or item.is_officer
+            item.can_edit_office_fields = item.is_officer and item.state in DRAFT_STATES
+            item.can_edit_content = item.can_edit_office_fields or (
+                item.is_officer
+                and item.source_type == "emergency"
+                and item.state in ASSIGNED_STATES
+            )
+            item.can_edit_unit_fields = unit_or_office and item.state == "assigned"
+            item.can_edit_result = unit_or_office and item.state == "in_progress"
+            item.can_decide = item.is_leader_in_charge and item.state in (
+                "to_approve",
+                "to_close",
+            )
 
     @api.depends(
         "lead_unit_id.head_id",
@@ -547,62 +617,49 @@ class SupervisionItem(models.Model):
     def _check_write_fields(self, vals):
         """Who may write what, outside the actions (which write as superuser).
 
-        The original deadline never changes; once assigned, only an approved
-        extension moves the deadline. Units and leaders only fill in the
-        acknowledgement while the item waits for it and the result while it
-        is handled.
+        The same ``can_edit_*`` fields make the form's fields read-only: the
+        office edits the registration form before assignment (the content of
+        an emergency item also after it); the original deadline never
+        changes and, once assigned, only an approved extension moves the
+        deadline; the lead unit (or the office) fills in the acknowledgement
+        while the item waits for it and the result while it is handled.
         """
         if self.env.su:
             return
-        is_officer = self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        )
-        protected = {
+        fnames = {
             fname
             for fname in vals
-            if fname in self._fields
-            and fname not in UNIT_FIELDS
-            and not fname.startswith(("message_", "activity_"))
+            if fname in self._fields and not fname.startswith(("message_", "activity_"))
         }
+        is_officer = has_role(self.env, "officer")
+        protected = fnames - UNIT_FIELDS
         if protected and not is_officer:
-            labels = ", ".join(
-                sorted(
-                    self._fields[fname].get_description(self.env)["string"]
-                    for fname in protected
-                )
-            )
             raise AccessError(
                 _(
                     "Only the supervision office may change these fields of an "
                     "item: %(fields)s.",
-                    fields=labels,
+                    fields=self._field_labels(protected),
                 )
             )
-        workflow = WORKFLOW_FIELDS & set(vals)
+        workflow = WORKFLOW_FIELDS & fnames
         if workflow:
             raise UserError(
                 _(
                     "%(fields)s change only through the item's buttons.",
-                    fields=", ".join(
-                        sorted(
-                            self._fields[fname].get_description(self.env)["string"]
-                            for fname in workflow
-                        )
-                    ),
+                    fields=self._field_labels(workflow),
                 )
             )
-        if "deadline_original" in vals:
+        if "deadline_original" in fnames:
             raise UserError(_("The original deadline never changes after assignment."))
-        if "deadline" in vals and any(
-            item.state not in ("draft", "to_approve") for item in self
+        if "deadline" in fnames and any(
+            item.state not in DRAFT_STATES for item in self
         ):
             raise UserError(
                 _("Only an approved extension moves the deadline of an assigned item.")
             )
-        if is_officer:
-            return
+        registration = fnames & REGISTRATION_FIELDS
         for item in self:
-            if not item.is_lead_unit_user:
+            if not is_officer and not item.is_lead_unit_user:
                 raise AccessError(
                     _(
                         "Only the head or a liaison of the lead unit may fill "
@@ -610,14 +667,24 @@ class SupervisionItem(models.Model):
                         item=item.display_name,
                     )
                 )
-            if set(vals) & ACK_FIELDS and item.state != "assigned":
+            fixed = registration - ({"content"} if item.can_edit_content else set())
+            if fixed and not item.can_edit_office_fields:
+                raise UserError(
+                    _(
+                        "The registration form of %(item)s is fixed once it is "
+                        "assigned: %(fields)s.",
+                        item=item.display_name,
+                        fields=self._field_labels(fixed),
+                    )
+                )
+            if fnames & ACK_FIELDS and not item.can_edit_unit_fields:
                 raise UserError(
                     _(
                         "The acknowledgement of %(item)s can no longer be changed.",
                         item=item.display_name,
                     )
                 )
-            if "result_note" in vals and item.state != "in_progress":
+            if "result_note" in fnames and not item.can_edit_result:
                 raise UserError(
                     _(
                         "The handling result of %(item)s can only be changed while "
@@ -625,6 +692,14 @@ class SupervisionItem(models.Model):
                         item=item.display_name,
                     )
                 )
+
+    def _field_labels(self, fnames):
+        return ", ".join(
+            sorted(
+                self._fields[fname].get_description(self.env)["string"]
+                for fname in fnames
+            )
+        )
 
     # ------------------------------------------------------------------
     # Mail thread
@@ -662,7 +737,7 @@ class SupervisionItem(models.Model):
         acknowledge (GDUFS 第九条(二)).
         """
         self._check_state("to_approve")
-        self._check_is_leader_in_charge()
+        self._check_can_decide()
         self._check_can_submit()
         self._do_assign()
         return True
@@ -697,7 +772,9 @@ class SupervisionItem(models.Model):
         """The lead unit acknowledges the item (承办反馈, GDUFS 第九条(二))."""
         self._check_state("assigned")
         self._check_is_lead_unit_user()
-        self._check_acknowledgement_complete()
+        self._check_filled(
+            ["date_committed", "measures", "completion_form", "handler_id"]
+        )
         self._do_acknowledge()
         return True
 
@@ -705,9 +782,7 @@ class SupervisionItem(models.Model):
         """Open a new progress report of the current user's unit."""
         self.ensure_one()
         self._check_state(*ASSIGNED_STATES)
-        if not self.is_unit_user and not self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        if not self.is_unit_user and not self.is_officer:
             raise AccessError(
                 _(
                     "Only the lead and assisting units of %(item)s report progress on it.",
@@ -732,7 +807,7 @@ class SupervisionItem(models.Model):
     def action_request_extension(self):
         """Open a deadline extension request (NWU 第六条(二))."""
         self.ensure_one()
-        self._check_state("assigned", "in_progress")
+        self._check_state(*ACTIVE_STATES)
         self._check_is_lead_unit_user()
         return {
             "type": "ir.actions.act_window",
@@ -760,14 +835,7 @@ class SupervisionItem(models.Model):
         """The lead unit's head reports the handling result (NWU 第六条(二))."""
         self._check_state("in_progress")
         self._check_is_lead_unit_head()
-        for item in self:
-            if is_html_empty(item.result_note):
-                raise UserError(
-                    _(
-                        "Fill in the handling result of %(item)s before submitting it.",
-                        item=item.display_name,
-                    )
-                )
+        self._check_filled(["result_note"])
         self._do_submit_result()
         return True
 
@@ -799,7 +867,7 @@ class SupervisionItem(models.Model):
     def action_approve_closure(self):
         """The leader in charge approves the closure of a key item (GDUFS 第十条(五))."""
         self._check_state("to_close")
-        self._check_is_leader_in_charge()
+        self._check_can_decide()
         self._do_close()
         return True
 
@@ -846,7 +914,7 @@ class SupervisionItem(models.Model):
     def action_roll_over(self):
         """Carry long-running items into the next year (GDUFS 第八条(三))."""
         self._check_is_officer()
-        self._check_state("assigned", "in_progress")
+        self._check_state(*ACTIVE_STATES)
         new_items = self._do_roll_over()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "university_supervision.supervision_item_action"
@@ -871,6 +939,16 @@ class SupervisionItem(models.Model):
         }
 
     @api.model
+    def _get_setting(self, key):
+        """The value of setting ``key`` (see :mod:`.supervision_settings`)."""
+        return get_setting(self.env, key)
+
+    @api.model
+    def _supervision_today(self):
+        """Today in the university's time zone, not the server's (UTC)."""
+        return supervision_today(self.env)
+
+    @api.model
     def get_import_templates(self):
         """The template of the import dialog, for bulk registration."""
         return [
@@ -885,25 +963,11 @@ class SupervisionItem(models.Model):
     # Checks
     # ------------------------------------------------------------------
 
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+    def _check_can_decide(self):
+        """The leader in charge decides (approval, closure): ``can_decide``."""
         for item in self:
-            if item.state not in states:
-                raise UserError(
-                    _(
-                        "Item %(item)s is %(state)s; this step needs it to be "
-                        "%(expected)s.",
-                        item=item.display_name,
-                        state=labels[item.state],
-                        expected=" / ".join(labels[s] for s in states),
-                    )
-                )
-
-    def _check_is_officer(self):
-        if not self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
-            raise AccessError(_("Only the supervision office may do this."))
+            if not item.can_decide:
+                item._check_is_leader_in_charge()
 
     def _check_is_leader_in_charge(self):
         for item in self:
@@ -943,11 +1007,9 @@ class SupervisionItem(models.Model):
                 )
 
     def _check_can_cancel(self):
-        is_officer = self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        )
+        is_officer = has_role(self.env, "officer")
         for item in self:
-            if item.state in ("draft", "to_approve"):
+            if item.state in DRAFT_STATES:
                 if not is_officer:
                     raise AccessError(
                         _(
@@ -957,53 +1019,16 @@ class SupervisionItem(models.Model):
             elif item.state in ASSIGNED_STATES:
                 item._check_is_leader_in_charge()
             else:
-                item._check_state("draft", "to_approve", *ASSIGNED_STATES)
+                item._check_state(*DRAFT_STATES, *ASSIGNED_STATES)
 
     def _check_can_submit(self):
+        self._check_filled(["deadline", "leader_in_charge_id"])
         for item in self:
-            missing = [
-                label
-                for fname, label in (
-                    ("deadline", _("Deadline")),
-                    ("leader_in_charge_id", _("Leader in Charge")),
-                )
-                if not item[fname]
-            ]
-            if missing:
-                raise UserError(
-                    _(
-                        "Fill in %(fields)s of %(item)s before sending it for "
-                        "approval.",
-                        fields=", ".join(missing),
-                        item=item.display_name,
-                    )
-                )
             if item.deadline < fields.Date.context_today(item):
-                raise ValidationError(
+                raise UserError(
                     _(
                         "The deadline of %(item)s is already past.",
                         item=item.display_name,
-                    )
-                )
-
-    def _check_acknowledgement_complete(self):
-        for item in self:
-            missing = [
-                label
-                for fname, label in (
-                    ("date_committed", _("Committed Date")),
-                    ("measures", _("Work Measures")),
-                    ("completion_form", _("Completion Form")),
-                    ("handler_id", _("Handler")),
-                )
-                if not item[fname]
-            ]
-            if missing:
-                raise UserError(
-                    _(
-                        "To acknowledge %(item)s, fill in: %(fields)s.",
-                        item=item.display_name,
-                        fields=", ".join(missing),
                     )
                 )
 
@@ -1011,15 +1036,87 @@ class SupervisionItem(models.Model):
     # Business
     # ------------------------------------------------------------------
 
+    def activity_update(self):
+        """Bring each item's to-dos in line with its state (hr_leave's
+        ``activity_update``): close what the state leaves behind, plan what
+        it asks of whom. Called by every ``_do_*`` that changes the state.
+
+        ======================  =====================  ======================
+        state                   done                   to do (whose)
+        ======================  =====================  ======================
+        to_approve                                     approve (leader)
+        assigned                approve                acknowledge (unit)
+        in_progress             acknowledge, review,   rectify (unit), after
+                                closure                a return
+        submitted               rectify, acknowledge,  review (office staff)
+                                deadline
+        to_close                review                 closure (leader)
+        closed                  review, closure
+        cancelled               all removed
+        ======================  =====================  ======================
+        """
+        for item in self:
+            if item.state == "cancelled":
+                # sudo: the pending to-dos of other users (the units', the
+                # leader's) end with the item; only its own are removed.
+                item.activity_ids.sudo().unlink()
+                continue
+            done = ACTIVITIES_DONE.get(item.state)
+            if done:
+                item.activity_feedback(
+                    [f"university_supervision.mail_act_item_{act}" for act in done]
+                )
+            if item.state == "to_approve":
+                item._activity_ensure(
+                    "approve",
+                    item.leader_in_charge_id,
+                    fields.Date.context_today(item),
+                )
+            elif item.state == "assigned":
+                item._activity_ensure(
+                    "acknowledge", item._unit_activity_users(), item.date_ack_deadline
+                )
+            elif item.state == "in_progress":
+                returns = item.review_ids.filtered(
+                    lambda r: r.conclusion in ("returned", "rectify")
+                ).sorted("id")[-1:]
+                if returns:
+                    item._activity_ensure(
+                        "rectify",
+                        item._unit_activity_users(),
+                        returns.rectification_deadline or item.deadline,
+                    )
+            elif item.state == "submitted":
+                item._activity_ensure("review", item.officer_id)
+            elif item.state == "to_close":
+                item._activity_ensure("closure", item.leader_in_charge_id)
+
+    def _activity_ensure(self, act, users, date_deadline=None, note=None):
+        """Plan the to-do ``act`` for each of ``users`` who has none open."""
+        self.ensure_one()
+        act_type = self.env.ref(f"university_supervision.mail_act_item_{act}")
+        planned = self.activity_ids.filtered(
+            lambda a: a.activity_type_id == act_type
+        ).user_id
+        for user in users - planned:
+            self.activity_schedule(
+                f"university_supervision.mail_act_item_{act}",
+                user_id=user.id,
+                date_deadline=date_deadline,
+                note=note,
+            )
+
+    def _unit_activity_users(self):
+        """The lead unit's head and liaisons who may read the item (a
+        confidential item is only planned for those named on it)."""
+        self.ensure_one()
+        users = self.lead_unit_id.head_id | self.lead_unit_id.liaison_ids
+        return users.filtered(lambda u: self.with_user(u).has_access("read"))
+
     def _do_submit_for_approval(self):
         # sudo: the workflow fields are written by the actions only
         self.sudo().write({"state": "to_approve"})
-        for item in self:
-            item.activity_schedule(
-                "university_supervision.mail_act_item_approve",
-                user_id=item.leader_in_charge_id.id,
-                date_deadline=fields.Date.context_today(item),
-            )
+        self.activity_update()
 
     def _do_assign(self):
         today = fields.Date.context_today(self)
@@ -1027,7 +1124,8 @@ class SupervisionItem(models.Model):
             vals = {
                 "state": "assigned",
                 "date_assigned": today,
-                "date_ack_deadline": today + timedelta(days=self._get_ack_days()),
+                "date_ack_deadline": today
+                + timedelta(days=get_setting(self.env, "ack_days")),
                 "deadline_original": item.deadline,
             }
             if not item.number:
@@ -1036,11 +1134,7 @@ class SupervisionItem(models.Model):
             # the caller has checked who acts, and uid is kept so tracking is
             # still authored by the acting user.
             item.sudo().write(vals)
-            item.activity_feedback(["university_supervision.mail_act_item_approve"])
-            item._schedule_unit_activity(
-                "university_supervision.mail_act_item_acknowledge",
-                item.date_ack_deadline,
-            )
+            item.activity_update()
             item._notify_units("university_supervision.mail_template_item_assigned")
 
     def _do_acknowledge(self):
@@ -1048,7 +1142,7 @@ class SupervisionItem(models.Model):
         # sudo: _check_is_lead_unit_user() has checked the user belongs to
         # the lead unit; units may not write state themselves.
         self.sudo().write({"state": "in_progress", "date_acknowledged": today})
-        self.activity_feedback(["university_supervision.mail_act_item_acknowledge"])
+        self.activity_update()
         for item in self:
             self.env["supervision.progress"].create(
                 {
@@ -1077,13 +1171,7 @@ class SupervisionItem(models.Model):
         # sudo: _check_is_lead_unit_head() has checked the user heads the
         # lead unit; units may not write state themselves.
         self.sudo().write({"state": "submitted"})
-        self.activity_feedback(
-            [
-                "university_supervision.mail_act_item_rectify",
-                "university_supervision.mail_act_item_acknowledge",
-                "university_supervision.mail_act_item_deadline",
-            ]
-        )
+        self.activity_update()
         for item in self:
             self.env["supervision.progress"].create(
                 {
@@ -1094,14 +1182,8 @@ class SupervisionItem(models.Model):
                     "description": item.result_note,
                 }
             )
-            if item.officer_id:
-                item.activity_schedule(
-                    "university_supervision.mail_act_item_review",
-                    user_id=item.officer_id.id,
-                )
 
     def _do_review_pass(self):
-        self.activity_feedback(["university_supervision.mail_act_item_review"])
         for item in self:
             self.env["supervision.review"].create(
                 {"item_id": item.id, "conclusion": "passed", "method": "document"}
@@ -1110,11 +1192,7 @@ class SupervisionItem(models.Model):
         if keys:
             # sudo: the workflow fields are written by the actions only
             keys.sudo().write({"state": "to_close"})
-            for item in keys:
-                item.activity_schedule(
-                    "university_supervision.mail_act_item_closure",
-                    user_id=item.leader_in_charge_id.id,
-                )
+            keys.activity_update()
         (self - keys)._do_close()
 
     def _do_return(
@@ -1137,20 +1215,11 @@ class SupervisionItem(models.Model):
                     "rectification_deadline": rectification_deadline,
                 }
             )
-        self.activity_feedback(
-            [
-                "university_supervision.mail_act_item_review",
-                "university_supervision.mail_act_item_closure",
-            ]
-        )
         # sudo: the office may always write items; sudo keeps the write
         # possible when the caller is the leader in charge refusing closure.
         self.sudo().write({"state": "in_progress"})
+        self.activity_update()
         for item in self:
-            item._schedule_unit_activity(
-                "university_supervision.mail_act_item_rectify",
-                rectification_deadline or item.deadline,
-            )
             item._notify_units("university_supervision.mail_template_item_returned")
 
     def _do_close(self):
@@ -1159,15 +1228,13 @@ class SupervisionItem(models.Model):
         self.sudo().write(
             {"state": "closed", "date_closed": fields.Date.context_today(self)}
         )
-        self.activity_feedback(["university_supervision.mail_act_item_closure"])
+        self.activity_update()
 
     def _do_cancel(self, reason):
         # sudo: _check_can_cancel() has checked the office or the leader in
         # charge acts.
         self.sudo().write({"state": "cancelled", "cancel_reason": reason})
-        # sudo: the pending to-dos of other users (the units', the leader's)
-        # end with the item; only this item's activities are removed.
-        self.activity_ids.sudo().unlink()
+        self.activity_update()
         for item in self:
             item.message_post(
                 body=_("Cancelled: %(reason)s", reason=reason),
@@ -1236,18 +1303,6 @@ class SupervisionItem(models.Model):
         # for a new year), which only administrators may; the caller has
         # checked the user may register or escalate the item.
         return self.env["ir.sequence"].sudo().next_by_code(code, sequence_date=date)
-
-    def _schedule_unit_activity(self, act_type_xmlid, date_deadline):
-        """Give the lead unit's head and liaisons a to-do on the item."""
-        for item in self:
-            users = item.lead_unit_id.head_id | item.lead_unit_id.liaison_ids
-            # a confidential item is only scheduled for users who may read it
-            for user in users.filtered(
-                lambda u, i=item: i.with_user(u).has_access("read")
-            ):
-                item.activity_schedule(
-                    act_type_xmlid, date_deadline=date_deadline, user_id=user.id
-                )
 
     def _notify_units(self, template_xmlid):
         """E-mail the lead unit's head and liaisons with a mail template."""

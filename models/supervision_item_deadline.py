@@ -3,16 +3,11 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from .supervision_constants import ACTIVE_STATES
+
 _logger = logging.getLogger(__name__)
 
-OPEN_STATES = ("assigned", "in_progress")
 BATCH_SIZE = 500
-PARAM = "university_supervision.%s"
-DEFAULTS = {
-    "ack_days": 7,
-    "reminder_days": 3,
-    "yellow_days": 3,
-}
 
 
 class SupervisionItem(models.Model):
@@ -31,32 +26,6 @@ class SupervisionItem(models.Model):
     )
 
     # ------------------------------------------------------------------
-    # Settings
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _get_setting(self, key):
-        # sudo: configuration parameters are not readable by units.
-        value = self.env["ir.config_parameter"].sudo().get_param(PARAM % key)
-        if key in DEFAULTS:
-            try:
-                return int(value) if value not in (None, False, "") else DEFAULTS[key]
-            except ValueError:
-                return DEFAULTS[key]
-        if key == "tz":
-            return value or "Asia/Shanghai"
-        return value not in (None, False, "", "False", "0")
-
-    @api.model
-    def _get_ack_days(self):
-        return self._get_setting("ack_days")
-
-    @api.model
-    def _supervision_today(self):
-        """Today in the university's time zone, not the server's (UTC)."""
-        return fields.Date.context_today(self.with_context(tz=self._get_setting("tz")))
-
-    # ------------------------------------------------------------------
     # Cron
     # ------------------------------------------------------------------
 
@@ -65,7 +34,7 @@ class SupervisionItem(models.Model):
         """Check one batch of open items; Odoo runs the job again while some remain."""
         today = self._supervision_today()
         self._clear_closed_flags()
-        domain = [("state", "in", OPEN_STATES), ("date_checked", "!=", today)]
+        domain = [("state", "in", ACTIVE_STATES), ("date_checked", "!=", today)]
         items = self.search(domain, order="id", limit=batch_size)
         items._check_deadlines(today)
         remaining = self.search_count(domain) if len(items) == batch_size else 0
@@ -81,7 +50,7 @@ class SupervisionItem(models.Model):
         """
         flagged = self.search(
             [
-                ("state", "not in", OPEN_STATES),
+                ("state", "not in", ACTIVE_STATES),
                 "|",
                 "|",
                 ("is_overdue", "=", True),
@@ -206,9 +175,7 @@ class SupervisionItem(models.Model):
         act_type = self.env.ref("university_supervision.mail_act_item_deadline")
         if any(act.activity_type_id == act_type for act in self.activity_ids):
             return
-        self._schedule_unit_activity(
-            "university_supervision.mail_act_item_deadline", self.deadline
-        )
+        self._activity_ensure("deadline", self._unit_activity_users(), self.deadline)
 
     def _propose_interview(self):
         """Draft an interview for the office (NWU 第七条(一)/(二))."""

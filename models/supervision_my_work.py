@@ -22,6 +22,8 @@ methods of :mod:`.supervision_item`)::
 
 from odoo.osv import expression
 
+from .supervision_constants import ACTIVE_STATES, has_role
+
 
 def awaiting_my_action_domain(env):
     """Domain of the items ``env.user`` can act on (see the module doc)."""
@@ -35,7 +37,7 @@ def awaiting_my_action_domain(env):
             "|",
             ("state", "in", ("to_approve", "to_close")),
             "&",
-            ("state", "in", ("assigned", "in_progress")),
+            ("state", "in", ACTIVE_STATES),
             "|",
             ("extension_ids.state", "=", "submitted"),
             ("progress_ids.approval_state", "=", "pending"),
@@ -43,7 +45,7 @@ def awaiting_my_action_domain(env):
         # the lead unit's head acknowledges, handles and submits the result
         [
             ("lead_unit_id.head_id", "=", uid),
-            ("state", "in", ("assigned", "in_progress")),
+            ("state", "in", ACTIVE_STATES),
         ],
         # a liaison of the lead unit may acknowledge too
         [("lead_unit_id.liaison_ids", "in", uid), ("state", "=", "assigned")],
@@ -53,7 +55,7 @@ def awaiting_my_action_domain(env):
             "|",
             ("lead_unit_id.member_user_ids", "in", uid),
             ("assist_unit_ids.member_user_ids", "in", uid),
-            ("state", "in", ("assigned", "in_progress")),
+            ("state", "in", ACTIVE_STATES),
             "|",
             ("warning_light", "in", ("yellow", "red")),
             (
@@ -68,7 +70,7 @@ def awaiting_my_action_domain(env):
             ),
         ],
     ]
-    if user.has_group("university_supervision.group_supervision_officer"):
+    if has_role(env, "officer"):
         domains += [
             [("state", "=", "draft"), ("officer_id", "=", uid)],
             [("state", "=", "submitted"), ("officer_id", "in", (uid, False))],

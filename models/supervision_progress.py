@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .supervision_item import ASSIGNED_STATES
+from .supervision_constants import ASSIGNED_STATES, has_role
 
 
 class SupervisionProgress(models.Model):
@@ -96,15 +96,6 @@ class SupervisionProgress(models.Model):
         reports._check_author()
         for report in reports:
             report.item_id._check_state(*ASSIGNED_STATES)
-        specials = reports.filtered(lambda r: r.kind == "special_report")
-        if specials:
-            # sudo: the decision field is protected from units.
-            specials.sudo().write({"approval_state": "pending"})
-            for report in specials:
-                report.item_id.activity_schedule(
-                    "university_supervision.mail_act_item_special_report",
-                    user_id=report.item_id.leader_in_charge_id.id,
-                )
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in reports:
             report.item_id.message_post(
@@ -132,9 +123,7 @@ class SupervisionProgress(models.Model):
         return res
 
     def _check_member_of(self, units):
-        if self.env.su or self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        if self.env.su or has_role(self.env, "officer"):
             return
         for unit in units:
             if self.env.user not in unit.member_user_ids:
@@ -147,9 +136,7 @@ class SupervisionProgress(models.Model):
 
     def _check_author(self):
         """Units report only for themselves, on items they lead or assist."""
-        if self.env.su or self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        if self.env.su or has_role(self.env, "officer"):
             return
         for report in self:
             item = report.item_id
@@ -169,6 +156,33 @@ class SupervisionProgress(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    def action_submit(self):
+        """The lead unit submits its special report to the leader in charge
+        (NWU 第八条(三)), who approves or refuses it."""
+        for report in self:
+            if report.kind != "special_report" or report.approval_state:
+                raise UserError(_("Only a new special report is submitted."))
+        self._check_author()
+        for report in self:
+            report.item_id._check_state(*ASSIGNED_STATES)
+        # sudo: the decision field is protected from units; _check_author()
+        # has checked the lead unit submits.
+        self.sudo().write({"approval_state": "pending"})
+        self.activity_update()
+        return True
+
+    def activity_update(self):
+        """The leader in charge's to-do on the item while a special report
+        waits for their decision; done once it is decided."""
+        for report in self.filtered(lambda r: r.kind == "special_report"):
+            item = report.item_id
+            if report.approval_state == "pending":
+                item._activity_ensure("special_report", item.leader_in_charge_id)
+            elif report.approval_state in ("approved", "refused"):
+                item.activity_feedback(
+                    ["university_supervision.mail_act_item_special_report"]
+                )
+
     def action_approve_special_report(self):
         """The leader in charge accepts that the item cannot be completed."""
         self._check_can_decide()
@@ -176,9 +190,7 @@ class SupervisionProgress(models.Model):
             # sudo: decision field is protected; _check_can_decide() checked
             # the leader in charge decides.
             report.sudo().write({"approval_state": "approved"})
-            report.item_id.activity_feedback(
-                ["university_supervision.mail_act_item_special_report"]
-            )
+            report.activity_update()
             report.item_id._do_cancel(
                 _(
                     "Special report approved: %(report)s",
@@ -192,10 +204,8 @@ class SupervisionProgress(models.Model):
         self._check_can_decide()
         # sudo: see action_approve_special_report().
         self.sudo().write({"approval_state": "refused"})
+        self.activity_update()
         for report in self:
-            report.item_id.activity_feedback(
-                ["university_supervision.mail_act_item_special_report"]
-            )
             report.item_id.message_post(
                 body=_("The special report was refused: the item goes on."),
                 partner_ids=report.item_id.unit_partner_ids.ids,

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .supervision_constants import GROUPS
+
 
 class SupervisionReview(models.Model):
     """A review or check (审核/核查) of an item's result, GDUFS 第十条(四)."""
@@ -42,6 +44,6 @@ class SupervisionReview(models.Model):
     rectification_deadline = fields.Date()
     internal_note = fields.Html(
         string="Internal Review Note",
-        groups="university_supervision.group_supervision_officer",
+        groups=GROUPS["officer"],
         help="The reviewer's notes for the office; units do not see them.",
     )

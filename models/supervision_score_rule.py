@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .supervision_constants import LEVELS, ROLES
+
 # condition of a rule -> measure of supervision.assessment.report it counts
 CONDITION_MEASURES = {
     "closed_on_time": "on_time_count",
@@ -45,12 +47,12 @@ class SupervisionScoreRule(models.Model):
         required=True,
     )
     role = fields.Selection(
-        [("lead", "Lead"), ("assist", "Assisting")],
+        ROLES,
         string="Unit Role",
         help="Apply only to the lead unit or to assisting units; empty: both.",
     )
     level = fields.Selection(
-        [("reminder", "Reminder Item"), ("key", "Key Item")],
+        LEVELS,
         help="Apply only to items of this level; empty: all items.",
     )
     points = fields.Float(

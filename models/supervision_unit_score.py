@@ -18,7 +18,7 @@ class SupervisionUnitScore(models.Model):
 
     _name = "supervision.unit.score"
     _description = "Supervision Unit Score"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "supervision.workflow.mixin"]
     _order = "date_from desc, total desc, unit_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -110,9 +110,6 @@ class SupervisionUnitScore(models.Model):
     # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
-
-    def _check_is_officer(self):
-        self.env["supervision.item"]._check_is_officer()
 
     def _check_draft(self):
         for score in self:

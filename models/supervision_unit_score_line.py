@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .supervision_constants import ROLES
+
 
 class SupervisionUnitScoreLine(models.Model):
     """One explained part of a unit's score: which item, which rule, how many
@@ -29,7 +31,7 @@ class SupervisionUnitScoreLine(models.Model):
     )
     rule_sequence = fields.Integer(related="rule_id.sequence", store=True)
     role = fields.Selection(
-        [("lead", "Lead"), ("assist", "Assisting")],
+        ROLES,
         string="Unit Role",
     )
     count = fields.Integer(required=True)

@@ -1,6 +1,8 @@
 from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
+from .supervision_constants import has_role
+
 REPLY_FIELDS = frozenset({"reply"})
 
 
@@ -55,9 +57,7 @@ class SupervisionUrge(models.Model):
 
     def write(self, vals):
         """Units only reply to urges; everything else is the office's."""
-        if not self.env.su and not self.env.user.has_group(
-            "university_supervision.group_supervision_officer"
-        ):
+        if not self.env.su and not has_role(self.env, "officer"):
             if set(vals) - REPLY_FIELDS:
                 raise AccessError(_("You may only reply to an urge."))
             for urge in self:

@@ -21,3 +21,6 @@ from . import test_reports
 from . import test_scoring
 from . import test_settings
 from . import test_tours
+from . import test_view_expressions
+from . import test_item_form_rights
+from . import test_activity_update

@@ -108,7 +108,7 @@ class TestActionRefusals(SupervisionCommon):
 
     def _special_report(self):
         item = self._create_item_in("in_progress")
-        return (
+        report = (
             self.env["supervision.progress"]
             .with_user(self.head_a)
             .create(
@@ -119,8 +119,9 @@ class TestActionRefusals(SupervisionCommon):
                     "description": "<p>The site is not available this year.</p>",
                 }
             )
-            .with_env(self.env)
         )
+        report.action_submit()
+        return report.with_env(self.env)
 
     def _briefing(self, publish=False):
         briefing = (
@@ -287,6 +288,25 @@ class TestActionRefusals(SupervisionCommon):
         self.assertRefused(
             self.leader, self._interview("held"), "action_accountability"
         )
+
+    def test_progress_action_submit(self):
+        """An assisting unit does not submit the lead unit's special report."""
+        item = self._create_item_in("in_progress")
+        report = (
+            self.env["supervision.progress"]
+            .with_user(self.head_a)
+            .create(
+                {
+                    "item_id": item.id,
+                    "unit_id": self.unit_a.id,
+                    "kind": "special_report",
+                    "description": "<p>The site is not available this year.</p>",
+                }
+            )
+            .with_env(self.env)
+        )
+        self.assertRefused(self.head_b, report, "action_submit")
+        self.assertFalse(report.approval_state)
 
     def test_progress_action_approve_special_report(self):
         """Office staff do not approve a special report."""

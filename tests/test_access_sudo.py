@@ -124,6 +124,7 @@ class TestSudo(AccessScenario):
                 }
             )
         )
+        report.action_submit()
         self.assertEqual(report.approval_state, "pending")
         with self.assertRaises(AccessError):
             report.write({"approval_state": "approved"})

@@ -154,7 +154,7 @@ class TestSubmitResult(LifecycleCommon):
     def test_submit_result_requires_result_note(self):
         """Without a handling result nothing is submitted."""
         item = self._create_item_in("in_progress")
-        with self.assertRaisesMessage(UserError, "handling result"):
+        with self.assertRaisesMessage(UserError, "Handling Result"):
             self._as(self.head_a, item).action_submit_result()
         self.assertEqual(item.state, "in_progress")
         self.assertFalse(item.progress_ids.filtered(lambda p: p.kind == "result"))
@@ -164,7 +164,7 @@ class TestSubmitResult(LifecycleCommon):
         """A result made only of empty paragraphs (what the editor leaves
         after pressing Enter) is no result."""
         item = self._create_item_in("in_progress")
-        with self.assertRaisesMessage(UserError, "handling result"):
+        with self.assertRaisesMessage(UserError, "Handling Result"):
             self._submit_result(item, note="<p><br></p><p><br></p>")
         self.assertEqual(item.state, "in_progress")
 

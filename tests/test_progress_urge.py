@@ -178,7 +178,7 @@ class TestSpecialReport(SupervisionCommon):
         )
 
     def _special_report(self, item, user=None, unit=None):
-        return (
+        report = (
             self.env["supervision.progress"]
             .with_user(user or self.liaison_a)
             .create(
@@ -189,8 +189,9 @@ class TestSpecialReport(SupervisionCommon):
                     "description": self.REPORT,
                 }
             )
-            .with_env(self.env)
         )
+        report.action_submit()
+        return report.with_env(self.env)
 
     @freeze_time(NOW)
     def test_special_report_waits_for_leader(self):

@@ -17,12 +17,10 @@ from werkzeug.urls import url_encode
 from odoo import fields
 from odoo.exceptions import AccessError
 
+from ..models.supervision_constants import ACTIVE_STATES, has_role
+
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEDGER_ROUTE = "/university_supervision/ledger.xlsx"
-LEDGER_GROUPS = (
-    "university_supervision.group_supervision_officer",
-    "university_supervision.group_supervision_leader",
-)
 
 # (field of supervision.item, width of its column in the workbook)
 LEDGER_COLUMNS = (
@@ -43,7 +41,7 @@ LEDGER_COLUMNS = (
 LEDGER_FIELDS = tuple(fname for fname, _width in LEDGER_COLUMNS)
 
 # the light says something only while the units are handling the item
-LIGHT_STATES = ("assigned", "in_progress")
+LIGHT_STATES = ACTIVE_STATES
 
 
 def check_ledger_access(env):
@@ -51,7 +49,7 @@ def check_ledger_access(env):
 
     :raise AccessError: for any other user
     """
-    if not any(env.user.has_group(group) for group in LEDGER_GROUPS):
+    if not (has_role(env, "officer") or has_role(env, "leader")):
         raise AccessError(
             env._(
                 "Only the supervision office and the school leaders export the ledger."

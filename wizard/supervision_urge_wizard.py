@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.supervision_item import ASSIGNED_STATES
+from ..models.supervision_constants import ASSIGNED_STATES
 
 
 class SupervisionUrgeWizard(models.TransientModel):
