@@ -288,6 +288,6 @@ us_log "ready in $((SECONDS - US_T0))s: PY=$PY, build in $BUILD_DIR"
 
 us_db_exists() { [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
 us_drop_db() {
-    dropdb --if-exists --force "$1"
+    ! us_db_exists "$1" || dropdb --force "$1"
     rm -rf "$BUILD_DIR/data/filestore/$1"
 }
