@@ -42,9 +42,7 @@ CATCH_UP_DAYS = 14
 REPEAT = 5
 
 
-# ----------------------------------------------------------------------
-# Helpers
-# ----------------------------------------------------------------------
+# ---- Helpers
 
 
 def timed(func, *args, **kwargs):
@@ -85,9 +83,7 @@ def peak_memory_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-# ----------------------------------------------------------------------
-# Population
-# ----------------------------------------------------------------------
+# ---- Population
 
 
 def populate(env, n_items, n_units, rng):
@@ -285,9 +281,7 @@ def yesterdays_flags(today, deadline, state, vals):
     }
 
 
-# ----------------------------------------------------------------------
-# 1. Daily check
-# ----------------------------------------------------------------------
+# ---- 1. Daily check
 
 
 def daily_check_orm(env):
@@ -469,9 +463,7 @@ def bench_daily_check(env):
     figure("daily_check_rerun_same_day", again, "s", note="idempotent second run")
 
 
-# ----------------------------------------------------------------------
-# 2. List page
-# ----------------------------------------------------------------------
+# ---- 2. List page
 
 
 def busiest_head(env):
@@ -562,9 +554,7 @@ def bench_list_page(env):
     )
 
 
-# ----------------------------------------------------------------------
-# 3. Read groups
-# ----------------------------------------------------------------------
+# ---- 3. Read groups
 
 
 def bench_read_groups(env):
@@ -622,32 +612,31 @@ def bench_read_groups(env):
             ),
         ),
     ]
-    if "supervision.assessment.report" in env:
-        Report = env["supervision.assessment.report"].with_user(officer)
-        measures = [
-            fname
-            for fname, field in Report._fields.items()
-            if field.type == "integer" and fname.endswith("_count")
-        ]
-        groups.append(
+    Report = env["supervision.assessment.report"].with_user(officer)
+    measures = [
+        fname
+        for fname, field in Report._fields.items()
+        if field.type == "integer" and fname.endswith("_count")
+    ]
+    groups.append(
+        (
+            "read_group_assessment",
+            lambda: Report.read_group(
+                [("year", "=", today.year)],
+                [f"{m}:sum" for m in measures],
+                ["unit_id", "role"],
+                lazy=False,
+            ),
             (
-                "read_group_assessment",
-                lambda: Report.read_group(
-                    [("year", "=", today.year)] if "year" in Report._fields else [],
-                    [f"{m}:sum" for m in measures],
-                    ["unit_id", "role"],
-                    lazy=False,
-                ),
-                (
-                    "SELECT unit_id, role, "
-                    + ", ".join(f"sum({m})" for m in measures)
-                    + " FROM supervision_assessment_report"
-                    + (" WHERE year = %s" if "year" in Report._fields else "")
-                    + " GROUP BY unit_id, role ORDER BY unit_id, role",
-                    [today.year] if "year" in Report._fields else [],
-                ),
-            )
+                "SELECT unit_id, role, "
+                + ", ".join(f"sum({m})" for m in measures)
+                + " FROM supervision_assessment_report"
+                + " WHERE year = %s"
+                + " GROUP BY unit_id, role ORDER BY unit_id, role",
+                [today.year],
+            ),
         )
+    )
     for name, orm_call, (query, params) in groups:
 
         def orm(call=orm_call):
@@ -669,9 +658,7 @@ def bench_read_groups(env):
         )
 
 
-# ----------------------------------------------------------------------
-# 4. Create
-# ----------------------------------------------------------------------
+# ---- 4. Create
 
 
 def bench_create(env, units, officers, count, rng):
@@ -735,9 +722,7 @@ def bench_create(env, units, officers, count, rng):
     )
 
 
-# ----------------------------------------------------------------------
-# Main
-# ----------------------------------------------------------------------
+# ---- Main
 
 
 def main():
