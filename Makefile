@@ -2,10 +2,13 @@
 # environment, e.g. `make bench BENCH_ITEMS=2000` or `make test TEST_STAGES=pytest`.
 export
 
-.PHONY: test bench serve
+.PHONY: test lint bench serve
 
 test:
 	bash scripts/test.sh
+
+lint:
+	TEST_STAGES=pre-commit bash scripts/test.sh
 
 bench:
 	bash scripts/bench.sh

@@ -1,25 +1,12 @@
 """Benchmark of university_supervision at university scale (``make bench``).
 
-Run by ``scripts/bench.sh`` against a throwaway database where the module is
-installed without demo data::
-
-    python scripts/bench.py -c ODOO_CONF -d supervision_bench
-
-It populates ``BENCH_ITEMS`` items (default 100000) over ``BENCH_UNITS``
-units (default 60), dates spread over five years, then prints one line per
+Run by ``scripts/bench.sh`` on a throwaway database where the addon is
+installed without demo data. Populates ``BENCH_ITEMS`` items over
+``BENCH_UNITS`` units (dates over five years), then prints one line per
 figure, ``name: value unit | baseline value unit | ratio Nx``, the baseline
-being the same work done by hand-written SQL in the same run:
-
-1. the daily check's full run (``_cron_check_deadlines`` called until done,
-   as the cron runner does) vs raw ``UPDATE``/``INSERT`` statements;
-2. a unit head's first list page (``web_search_read``, 80 rows, record rules
-   on) vs the equivalent raw ``SELECT``;
-3. the dashboard ``read_group``s (and the assessment report's, when the model
-   exists) vs raw ``GROUP BY``;
-4. creating 10,000 items through the ORM vs raw ``INSERT``;
-5. the peak memory of the process.
-
-Not part of the addon: it is a development script and never imported by Odoo.
+being the same work in hand-written SQL in the same run: the daily check,
+a unit head's first list page, the dashboard's groupings, creating items,
+and the peak memory. A development script, never imported by Odoo.
 """
 
 import argparse
@@ -53,22 +40,9 @@ CHUNK = 2000
 # outage of the scheduler, the check has to urge and escalate them.
 CATCH_UP_DAYS = 14
 REPEAT = 5
-SOURCES = [
-    "superior",
-    "party_meeting",
-    "president_meeting",
-    "annual_plan",
-    "leader_instruction",
-    "staff_proposal",
-    "petition",
-    "emergency",
-    "other",
-]
 
 
-# ----------------------------------------------------------------------
-# Helpers
-# ----------------------------------------------------------------------
+# ---- Helpers
 
 
 def timed(func, *args, **kwargs):
@@ -98,14 +72,18 @@ def figure(name, value, unit, base=None, base_unit=None, ratio=None, note=""):
     print(line, flush=True)
 
 
+def sources(env):
+    return [
+        key for key, _label in env["supervision.item"]._fields["source_type"].selection
+    ]
+
+
 def peak_memory_mb():
     # ru_maxrss is in kilobytes on Linux
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-# ----------------------------------------------------------------------
-# Population
-# ----------------------------------------------------------------------
+# ---- Population
 
 
 def populate(env, n_items, n_units, rng):
@@ -215,7 +193,7 @@ def item_values(rng, today, units, officers, numbers, index):
         "name": f"Bench item {index}",
         "lead_unit_id": unit.id,
         "level": level,
-        "source_type": rng.choice(SOURCES),
+        "source_type": rng.choice(sources(units.env)),
         "officer_id": officers[index % len(officers)].id,
         "priority": "1" if rng.random() < 0.05 else "0",
         # defaults given explicitly: default_get() per record is slow
@@ -303,9 +281,7 @@ def yesterdays_flags(today, deadline, state, vals):
     }
 
 
-# ----------------------------------------------------------------------
-# 1. Daily check
-# ----------------------------------------------------------------------
+# ---- 1. Daily check
 
 
 def daily_check_orm(env):
@@ -321,27 +297,20 @@ def daily_check_orm(env):
 
 
 def daily_check_sql(env):
-    """The same writes as the daily check, in hand-written SQL."""
+    """The daily check's main writes in hand-written SQL: the flags, the
+    system urges with their message and inbox notifications, the escalations
+    with their new number and message (not the reminder activities and the
+    interview proposals, which are few)."""
     cr = env.cr
     Item = env["supervision.item"]
     today = Item._supervision_today()
     yellow = Item._get_setting("yellow_days")
-    reminder = Item._get_setting("reminder_days")
-    act_deadline = env.ref("university_supervision.mail_act_item_deadline").id
-    act_todo = env.ref("mail.mail_activity_data_todo").id
-    model_id = env["ir.model"]._get_id("supervision.item")
-    note = env.ref("mail.mt_note").id
     comment = env.ref("mail.mt_comment").id
     author = env.user.partner_id.id
     p = {
         "today": today,
         "open": OPEN_STATES,
         "yellow": yellow,
-        "reminder": reminder,
-        "act_deadline": act_deadline,
-        "act_todo": act_todo,
-        "model_id": model_id,
-        "note": note,
         "comment": comment,
         "author": author,
         "uid": env.uid,
@@ -367,27 +336,6 @@ def daily_check_sql(env):
                   write_date = now() at time zone 'UTC'
             WHERE state IN %(open)s
               AND date_checked IS DISTINCT FROM %(today)s""",
-        p,
-    )
-    # reminders for the lead unit's head and liaisons
-    cr.execute(
-        """INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                   activity_type_id, user_id, date_deadline, automated,
-                   create_uid, create_date, write_uid, write_date)
-           SELECT %(model_id)s, 'supervision.item', i.id, i.name, %(act_deadline)s,
-                  m.user_id, i.deadline, true,
-                  %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-             FROM supervision_item i
-             JOIN supervision_unit u ON u.id = i.lead_unit_id
-             JOIN LATERAL (SELECT u.head_id AS user_id
-                           UNION SELECT l.user_id FROM supervision_unit_liaison_rel l
-                                  WHERE l.unit_id = u.id) m ON m.user_id IS NOT NULL
-            WHERE i.date_checked = %(today)s AND NOT i.is_overdue
-              AND i.deadline - %(today)s <= %(reminder)s
-              AND NOT EXISTS (SELECT 1 FROM mail_activity a
-                               WHERE a.res_model = 'supervision.item'
-                                 AND a.res_id = i.id
-                                 AND a.activity_type_id = %(act_deadline)s)""",
         p,
     )
     # system urges and their chatter messages, notifying the unit's users
@@ -431,78 +379,6 @@ def daily_check_sql(env):
                       OR ru.id IN (SELECT user_id FROM supervision_unit_liaison_rel l
                                     WHERE l.unit_id = u.id)""",
             dict(p, trigger=trigger),
-        )
-    # interview proposals: key items overdue and urged on an earlier day,
-    # whose lead unit was never interviewed for them
-    cr.execute(
-        """SELECT i.id, i.lead_unit_id, u.head_id, i.leader_in_charge_id, i.officer_id
-             FROM supervision_item i
-             JOIN supervision_unit u ON u.id = i.lead_unit_id
-            WHERE i.date_checked = %(today)s AND i.is_overdue AND i.level = 'key'
-              AND EXISTS (SELECT 1 FROM supervision_urge g
-                           WHERE g.item_id = i.id
-                             AND (g.date + interval '8 hours')::date < %(today)s)
-              AND NOT EXISTS (SELECT 1 FROM supervision_interview_item_rel r
-                                JOIN supervision_interview v ON v.id = r.interview_id
-                               WHERE r.item_id = i.id
-                                 AND v.unit_id = i.lead_unit_id)""",
-        p,
-    )
-    proposals = cr.fetchall()
-    if proposals:
-        interview_seq = env.ref("university_supervision.seq_supervision_interview")
-        cr.execute(
-            """INSERT INTO supervision_interview (name, unit_id, level, interviewer_id,
-                      reason, state, create_uid, create_date, write_uid, write_date)
-               SELECT 'Bench ' || n, unit_id, 'leader', leader_id, 'Overdue', 'draft',
-                      %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
-                 FROM unnest(%s::int[], %s::int[], %s::int[])
-                      WITH ORDINALITY AS t(unit_id, leader_id, item_id, n)
-               RETURNING id""",
-            [
-                env.uid,
-                env.uid,
-                [r[1] for r in proposals],
-                [r[3] for r in proposals],
-                [r[0] for r in proposals],
-            ],
-        )
-        interview_ids = [r[0] for r in cr.fetchall()]
-        cr.execute(
-            """INSERT INTO supervision_interview_item_rel (interview_id, item_id)
-               SELECT * FROM unnest(%s::int[], %s::int[])""",
-            [interview_ids, [r[0] for r in proposals]],
-        )
-        cr.execute(
-            "UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s",
-            [len(proposals), interview_seq.id],
-        )
-        cr.execute(
-            """INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                      activity_type_id, user_id, date_deadline, summary, automated,
-                      create_uid, create_date, write_uid, write_date)
-               SELECT %s, 'supervision.interview', v, 'Interview', %s, o, %s,
-                      'Interview proposed', true,
-                      %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
-                 FROM unnest(%s::int[], %s::int[]) AS t(v, o) WHERE o IS NOT NULL""",
-            [
-                env["ir.model"]._get_id("supervision.interview"),
-                act_todo,
-                today + timedelta(days=3),
-                env.uid,
-                env.uid,
-                interview_ids,
-                [r[4] for r in proposals],
-            ],
-        )
-        cr.execute(
-            """INSERT INTO mail_message (model, res_id, body, message_type, subtype_id,
-                      author_id, date, create_uid, create_date, write_uid, write_date)
-               SELECT 'supervision.item', item_id, '<p>Interview proposed</p>',
-                      'comment', %s, %s, now() at time zone 'UTC',
-                      %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
-                 FROM unnest(%s::int[]) AS t(item_id)""",
-            [note, author, env.uid, env.uid, [r[0] for r in proposals]],
         )
     # escalation of overdue reminder items: a new 督办单 number each, a note
     # to the leader in charge
@@ -587,9 +463,7 @@ def bench_daily_check(env):
     figure("daily_check_rerun_same_day", again, "s", note="idempotent second run")
 
 
-# ----------------------------------------------------------------------
-# 2. List page
-# ----------------------------------------------------------------------
+# ---- 2. List page
 
 
 def busiest_head(env):
@@ -602,16 +476,20 @@ def busiest_head(env):
 
 
 def bench_list_page(env):
-    # what the item list view reads, as pinned by the query-count tests
-    from odoo.addons.university_supervision.tests.test_performance import LIST_SPEC
-
     head = busiest_head(env)
     Item = env["supervision.item"].with_user(head).with_context(lang="en_US")
+
+    # what the web client asks for the item list view's fields
+    fields = Item.get_views([(False, "list")])["models"]["supervision.item"]["fields"]
+    spec = {
+        name: {"fields": {"display_name": {}}} if Item._fields[name].relational else {}
+        for name in fields
+    }
 
     def orm():
         env.invalidate_all()
         return Item.web_search_read(
-            [], LIST_SPEC, limit=80, order=Item._order, count_limit=10001
+            [], spec, limit=80, order=Item._order, count_limit=10001
         )
 
     # the items the unit head may read: his units' rule and the global
@@ -676,9 +554,7 @@ def bench_list_page(env):
     )
 
 
-# ----------------------------------------------------------------------
-# 3. Read groups
-# ----------------------------------------------------------------------
+# ---- 3. Read groups
 
 
 def bench_read_groups(env):
@@ -736,32 +612,31 @@ def bench_read_groups(env):
             ),
         ),
     ]
-    if "supervision.assessment.report" in env:
-        Report = env["supervision.assessment.report"].with_user(officer)
-        measures = [
-            fname
-            for fname, field in Report._fields.items()
-            if field.type == "integer" and fname.endswith("_count")
-        ]
-        groups.append(
+    Report = env["supervision.assessment.report"].with_user(officer)
+    measures = [
+        fname
+        for fname, field in Report._fields.items()
+        if field.type == "integer" and fname.endswith("_count")
+    ]
+    groups.append(
+        (
+            "read_group_assessment",
+            lambda: Report.read_group(
+                [("year", "=", today.year)],
+                [f"{m}:sum" for m in measures],
+                ["unit_id", "role"],
+                lazy=False,
+            ),
             (
-                "read_group_assessment",
-                lambda: Report.read_group(
-                    [("year", "=", today.year)] if "year" in Report._fields else [],
-                    [f"{m}:sum" for m in measures],
-                    ["unit_id", "role"],
-                    lazy=False,
-                ),
-                (
-                    "SELECT unit_id, role, "
-                    + ", ".join(f"sum({m})" for m in measures)
-                    + " FROM supervision_assessment_report"
-                    + (" WHERE year = %s" if "year" in Report._fields else "")
-                    + " GROUP BY unit_id, role ORDER BY unit_id, role",
-                    [today.year] if "year" in Report._fields else [],
-                ),
-            )
+                "SELECT unit_id, role, "
+                + ", ".join(f"sum({m})" for m in measures)
+                + " FROM supervision_assessment_report"
+                + " WHERE year = %s"
+                + " GROUP BY unit_id, role ORDER BY unit_id, role",
+                [today.year],
+            ),
         )
+    )
     for name, orm_call, (query, params) in groups:
 
         def orm(call=orm_call):
@@ -783,9 +658,7 @@ def bench_read_groups(env):
         )
 
 
-# ----------------------------------------------------------------------
-# 4. Create
-# ----------------------------------------------------------------------
+# ---- 4. Create
 
 
 def bench_create(env, units, officers, count, rng):
@@ -798,7 +671,7 @@ def bench_create(env, units, officers, count, rng):
             {
                 "name": f"Created item {i}",
                 "lead_unit_id": unit.id,
-                "source_type": rng.choice(SOURCES),
+                "source_type": rng.choice(sources(env)),
                 "deadline": today + timedelta(days=rng.randrange(15, 120)),
                 "officer_id": officers[i % len(officers)].id,
             }
@@ -849,9 +722,7 @@ def bench_create(env, units, officers, count, rng):
     )
 
 
-# ----------------------------------------------------------------------
-# Main
-# ----------------------------------------------------------------------
+# ---- Main
 
 
 def main():

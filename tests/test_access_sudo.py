@@ -1,36 +1,17 @@
 # Part of university_supervision. See LICENSE file for full copyright and licensing details.
-import re
 from datetime import timedelta
-from pathlib import Path
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .access_common import AccessScenario
 
-ADDON_DIR = Path(__file__).resolve().parent.parent
-
 
 @tagged("post_install", "-at_install", "access")
 class TestSudo(AccessScenario):
-    """Every ``sudo()`` is explained where it is written, and what runs as
-    superuser hands the acting user nothing they could not see before."""
-
-    def test_every_sudo_says_why(self):
-        """A ``sudo()`` call without a ``# sudo:`` comment on one of the four
-        lines before it fails this test."""
-        unexplained = []
-        for path in sorted(ADDON_DIR.glob("**/*.py")):
-            if "tests" in path.relative_to(ADDON_DIR).parts:
-                continue
-            lines = path.read_text(encoding="utf-8").splitlines()
-            for number, line in enumerate(lines):
-                if ".sudo()" not in line or line.lstrip().startswith("#"):
-                    continue
-                context = "\n".join(lines[max(0, number - 4) : number + 1])
-                if not re.search(r"#.*\bsudo\b", context):
-                    unexplained.append(f"{path.relative_to(ADDON_DIR)}:{number + 1}")
-        self.assertFalse(unexplained, "sudo() without a comment saying why")
+    """What runs as superuser hands the acting user nothing they could not
+    see before. (That every ``sudo()`` says why in a comment is checked by
+    the ``sudo-comments`` hook of .pre-commit-config.yaml.)"""
 
     def test_acknowledgement_gives_no_office_rights(self):
         """After acknowledging through a superuser write, the head still
