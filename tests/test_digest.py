@@ -197,3 +197,26 @@ class TestDigest(DeadlineCheckCommon):
             [("mail_message_id", "in", self._digests(self.head_a).ids)]
         )
         self.assertRecordValues(mails, [{"state": "outgoing"}])
+
+    def test_digest_in_the_person_language(self):
+        """A person working in Chinese gets the digest in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["university_supervision"], ["zh_CN"], overwrite=True
+        )
+        self.head_a.lang = "zh_CN"
+        self._open_item()
+        self._check_at(CHECK_AT)
+        self._send_digests()
+        digest = self._digests(self.head_a)
+        self.assertFalse(digest, "the subject is in Chinese")
+        digest = self.env["mail.message"].search(
+            [
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", self.head_a.partner_id.ids),
+                ("subject", "like", "督办每日汇总"),
+            ]
+        )
+        self.assertEqual(len(digest), 1)
+        self.assertIn("逾期", digest.body)
+        self.assertIn("您可以在个人偏好设置中关闭此汇总", digest.body)
