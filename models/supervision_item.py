@@ -1298,12 +1298,13 @@ class SupervisionItem(models.Model):
                 for item in self
             ]
         )
-        for item in self if notify else ():
-            item.message_post(
-                body=_("Urged: %(note)s", note=note),
-                partner_ids=item.unit_partner_ids.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
+        if notify:
+            for item in self:
+                item.message_post(
+                    body=_("Urged: %(note)s", note=note),
+                    partner_ids=item.unit_partner_ids.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
         return urges
 
     def _long_date(self, value):

@@ -184,29 +184,18 @@ class SupervisionItem(models.Model):
             and (self.deadline - today).days <= reminder_days
         ):
             self._remind_deadline()
-        urges = []
         if self.ack_overdue and not self._has_system_urge("ack_overdue"):
-            urges.append(
-                (
-                    "ack_overdue",
-                    _(
-                        "The acknowledgement was due on %(date)s.",
-                        date=self.date_ack_deadline,
-                    ),
-                )
+            note = _(
+                "The acknowledgement was due on %(date)s.", date=self.date_ack_deadline
             )
-        if self.is_overdue and not self._has_system_urge("overdue"):
-            urges.append(
-                (
-                    "overdue",
-                    _("The deadline %(date)s has passed.", date=self.deadline),
-                )
-            )
-        for trigger, note in urges:
-            self._do_urge("system", note, trigger=trigger, notify=False)
+            self._do_urge("system", note, trigger="ack_overdue", notify=False)
             facts.append(_("Urged: %(note)s", note=note))
         if not self.is_overdue:
             return facts
+        if not self._has_system_urge("overdue"):
+            note = _("The deadline %(date)s has passed.", date=self.deadline)
+            self._do_urge("system", note, trigger="overdue", notify=False)
+            facts.append(_("Urged: %(note)s", note=note))
         if self.level == "reminder":
             if self._get_setting("auto_escalate"):
                 # GDUFS 第十条(一)1: a reminder item not done in time becomes key
