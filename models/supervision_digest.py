@@ -26,6 +26,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 _logger = logging.getLogger(__name__)
@@ -310,7 +311,7 @@ class SupervisionDigest(models.AbstractModel):
             }
             blocks = digest._chat_blocks(unit_sections)
             if blocks:
-                Message._queue(
+                self._queue_chat_message(
                     unit.webhook_url,
                     digest._digest_subject(today, unit),
                     blocks,
@@ -329,13 +330,25 @@ class SupervisionDigest(models.AbstractModel):
                 {section: sections[section] for section in OFFICE_CHAT_SECTIONS}
             )
             if blocks:
-                Message._queue(
+                self._queue_chat_message(
                     office_url,
                     digest._digest_subject(today),
                     blocks,
                     source="office",
                     digest_date=today,
                 )
+
+    @api.model
+    def _queue_chat_message(self, url, title, blocks, **vals):
+        """Queue a group chat message; an address that is not a robot's (set
+        around the settings' check) is logged, never stops the digests."""
+        try:
+            return self.env["supervision.webhook.message"]._queue(
+                url, title, blocks, **vals
+            )
+        except ValidationError as error:
+            _logger.warning("Group chat digest not queued: %s", error)
+            return self.env["supervision.webhook.message"]
 
     @api.model
     def _chat_lang(self):

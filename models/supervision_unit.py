@@ -139,6 +139,8 @@ class SupervisionUnit(models.Model):
     def action_send_test_message(self):
         """Post a test message to the unit's group robot at once."""
         self.ensure_one()
+        # the robots are configured by those who manage the units
+        self.check_access("write")
         if not self.webhook_url:
             raise UserError(_("Enter the address of the unit's group robot first."))
         title = _("Test message from the supervision office")

@@ -131,6 +131,7 @@ class SupervisionWebhookMessage(models.Model):
 
     def action_retry(self):
         """Send again at the next run of the queue."""
+        self.check_access("write")
         self.filtered(lambda m: m.state != "sent").write(
             {"next_attempt": fields.Datetime.now()}
         )

@@ -6,7 +6,7 @@ import hmac
 import json
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,6 +20,7 @@ from .test_deadline_check import DeadlineCheckCommon
 
 DIGEST_AT = "2026-03-21 01:00:00"  # 09:00 in Shanghai
 CHECK_AT = "2026-03-20 16:01:00"  # 03-21 00:01 in Shanghai
+DIGEST_LOGGER = "odoo.addons.university_supervision.models.supervision_digest"
 PATHS = {
     "wecom": "/cgi-bin/webhook/send?key=test-key",
     "dingtalk": "/robot/send?access_token=test-token",
@@ -324,6 +325,17 @@ class TestWebhook(DeadlineCheckCommon):
         message = self.Message.search([("unit_id", "=", self.unit_a.id)])
         self.assertEqual(message.state, "failed")
         self.assertTrue(message.last_error)
+
+    def test_refused_office_address_never_stops_the_digests(self):
+        """An office robot address written around the settings' check is
+        logged and skipped; people still get their digests."""
+        self.env["ir.config_parameter"].set_param(
+            "university_supervision.office_webhook_url", "https://example.com/hooks/42"
+        )
+        with self.assertLogs(DIGEST_LOGGER, level="WARNING"):
+            self._digest_day()
+        self.assertFalse(self.Message.search([]))
+        self.assertEqual(self.head_a.supervision_digest_date, date(2026, 3, 21))
 
     # ------------------------------------------------------------------
     # Confidential items
