@@ -1,4 +1,5 @@
 from . import supervision_workflow_mixin
+from . import supervision_webhook_message
 from . import supervision_unit
 from . import res_users
 from . import supervision_item
@@ -16,3 +17,4 @@ from . import supervision_unit_score_line
 from . import supervision_briefing
 from . import supervision_briefing_line
 from . import base_import_import
+from . import supervision_digest

@@ -1,8 +1,10 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
 
 from .supervision_settings import setting_default
+from .supervision_webhook_message import robot_kind
 
 
 class ResConfigSettings(models.TransientModel):
@@ -42,3 +44,28 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="university_supervision.tz",
         default=setting_default("tz"),
     )
+    supervision_digest_hour = fields.Integer(
+        string="Digest Hour",
+        config_parameter="university_supervision.digest_hour",
+        default=setting_default("digest_hour"),
+        help="Hour of the day (university time, 0-23) when the daily digests are sent.",
+    )
+    supervision_office_webhook_url = fields.Char(
+        string="Office Group Robot URL",
+        config_parameter="university_supervision.office_webhook_url",
+        help="Webhook address of the office's WeCom, DingTalk or Feishu group "
+        "robot: the office's daily digest is posted there.",
+    )
+    supervision_office_webhook_secret = fields.Char(
+        string="Office Group Robot Secret",
+        config_parameter="university_supervision.office_webhook_secret",
+        help="Signing secret (加签) of a DingTalk or Feishu robot, if it has one.",
+    )
+
+    @api.constrains("supervision_digest_hour", "supervision_office_webhook_url")
+    def _check_supervision_digest(self):
+        for settings in self:
+            if not 0 <= settings.supervision_digest_hour <= 23:
+                raise ValidationError(_("The digest hour must be between 0 and 23."))
+            if settings.supervision_office_webhook_url:
+                robot_kind(settings.supervision_office_webhook_url)

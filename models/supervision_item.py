@@ -1241,11 +1241,12 @@ class SupervisionItem(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
-    def _do_escalate(self):
+    def _do_escalate(self, notify=True):
         """Make reminder items key items with a 督办单 number of their own.
 
         The history (chatter, progress, urges) stays on the same record; the
-        reminder number is kept in ``previous_number``.
+        reminder number is kept in ``previous_number``. Without ``notify``
+        (the daily check) the leader in charge learns it from the digest.
         """
         today = fields.Date.context_today(self)
         for item in self:
@@ -1259,9 +1260,10 @@ class SupervisionItem(models.Model):
                     "date_escalated": today,
                 }
             )
-        self._notify_leader(
-            _("This item has been escalated to key supervision (重点督办).")
-        )
+        if notify:
+            self._notify_leader(
+                _("This item has been escalated to key supervision (重点督办).")
+            )
 
     def _do_roll_over(self):
         """Continue each item in a new record for the next year."""
@@ -1320,8 +1322,9 @@ class SupervisionItem(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
 
-    def _do_urge(self, channel, note, user=None, trigger=False):
-        """Log an urge on each item and notify its lead unit."""
+    def _do_urge(self, channel, note, user=None, trigger=False, notify=True):
+        """Log an urge on each item and notify its lead unit (without
+        ``notify``, the daily check's, the unit learns it from the digest)."""
         user = user or self.env.user
         urges = self.env["supervision.urge"].create(
             [
@@ -1338,10 +1341,11 @@ class SupervisionItem(models.Model):
                 for item in self
             ]
         )
-        for item in self:
-            item.message_post(
-                body=_("Urged: %(note)s", note=note),
-                partner_ids=item.unit_partner_ids.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
+        if notify:
+            for item in self:
+                item.message_post(
+                    body=_("Urged: %(note)s", note=note),
+                    partner_ids=item.unit_partner_ids.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
         return urges

@@ -1,6 +1,8 @@
 import logging
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 
 from .supervision_constants import ACTIVE_STATES
@@ -89,15 +91,22 @@ class SupervisionItem(models.Model):
                 or (i.deadline and (i.deadline - today).days <= reminder_days)
             )
         )
-        # the e-mails of the check's messages go through the mail queue
-        # instead of being sent one by one while the batch runs
+        # nobody is notified item by item (to-dos included): the facts are
+        # logged on the items and people get them in their daily digest
         checker = self.with_context(
-            tz=self._get_setting("tz"), mail_notify_force_send=False
+            tz=self._get_setting("tz"),
+            mail_notify_force_send=False,
+            mail_activity_quick_update=True,
         )
+        notes = {}
         for item in to_act:
             try:
                 with self.env.cr.savepoint():
-                    item.with_env(checker.env)._apply_time_rules(today, reminder_days)
+                    facts = item.with_env(checker.env)._apply_time_rules(
+                        today, reminder_days
+                    )
+                if facts:
+                    notes[item.id] = Markup("<br/>").join(facts)
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
                 _logger.exception("Daily check failed on supervision item %s", item.id)
                 item.message_post(
@@ -106,6 +115,9 @@ class SupervisionItem(models.Model):
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
+        if notes:
+            # one INSERT of logged notes for the batch, notifying nobody
+            self.browse(list(notes))._message_log_batch(notes)
 
     def _time_flags(self, today, yellow_days):
         self.ensure_one()
@@ -126,9 +138,11 @@ class SupervisionItem(models.Model):
     def _apply_time_rules(self, today, reminder_days):
         """Reminders, urges, escalation and interview proposals for one item.
 
-        Runs with the university's time zone in the context.
+        Runs with the university's time zone in the context; returns the
+        facts to log on the item (the digest tells the people concerned).
         """
         self.ensure_one()
+        facts = []
         # urged on an earlier (university) day, before this run's own urges
         already_urged = self.urge_ids.filtered(
             lambda u: fields.Datetime.context_timestamp(self, u.date).date() < today
@@ -140,28 +154,31 @@ class SupervisionItem(models.Model):
         ):
             self._remind_deadline()
         if self.ack_overdue and not self._has_system_urge("ack_overdue"):
-            self._do_urge(
-                "system",
-                _(
-                    "The acknowledgement was due on %(date)s.",
-                    date=self.date_ack_deadline,
-                ),
-                trigger="ack_overdue",
+            note = _(
+                "The acknowledgement was due on %(date)s.", date=self.date_ack_deadline
             )
+            self._do_urge("system", note, trigger="ack_overdue", notify=False)
+            facts.append(_("Urged: %(note)s", note=note))
         if not self.is_overdue:
-            return
+            return facts
         if not self._has_system_urge("overdue"):
-            self._do_urge(
-                "system",
-                _("The deadline %(date)s has passed.", date=self.deadline),
-                trigger="overdue",
-            )
+            note = _("The deadline %(date)s has passed.", date=self.deadline)
+            self._do_urge("system", note, trigger="overdue", notify=False)
+            facts.append(_("Urged: %(note)s", note=note))
         if self.level == "reminder":
             if self._get_setting("auto_escalate"):
                 # GDUFS 第十条(一)1: a reminder item not done in time becomes key
-                self._do_escalate()
-        elif already_urged and self._get_setting("propose_interview"):
-            self._propose_interview()
+                self._do_escalate(notify=False)
+                facts.append(
+                    _("This item has been escalated to key supervision (重点督办).")
+                )
+        elif (
+            already_urged
+            and self._get_setting("propose_interview")
+            and self._propose_interview()
+        ):
+            facts.append(_("An interview has been proposed to the office."))
+        return facts
 
     def _has_system_urge(self, trigger):
         """Whether the daily check already urged for this reason (and deadline)."""
@@ -226,8 +243,4 @@ class SupervisionItem(models.Model):
                 summary=_("Interview proposed by the daily check"),
                 date_deadline=fields.Date.context_today(self) + timedelta(days=3),
             )
-        self.message_post(
-            body=_("An interview has been proposed to the office."),
-            subtype_xmlid="mail.mt_note",
-        )
         return interview

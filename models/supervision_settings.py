@@ -19,6 +19,11 @@ SETTINGS = {
     # overdue key items already urged get a draft interview (NWU 第七条)
     "propose_interview": (bool, False),
     "tz": (str, "Asia/Shanghai"),
+    # hour of the day (university time) when the daily digests go out
+    "digest_hour": (int, 8),
+    # the office's group robot (WeCom, DingTalk or Feishu) and its secret
+    "office_webhook_url": (str, ""),
+    "office_webhook_secret": (str, ""),
 }
 
 

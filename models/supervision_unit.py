@@ -1,4 +1,7 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .supervision_webhook_message import robot_kind
 
 
 class SupervisionUnit(models.Model):
@@ -78,10 +81,26 @@ class SupervisionUnit(models.Model):
         "supervision.item", "lead_unit_id", string="Led Items"
     )
     lead_item_count = fields.Integer(compute="_compute_lead_item_count")
+    webhook_url = fields.Char(
+        string="Group Robot URL",
+        groups="university_supervision.group_supervision_manager",
+        help="Webhook address of the unit's WeCom, DingTalk or Feishu group "
+        "robot (企业微信/钉钉/飞书群机器人): the unit's daily digest is posted there.",
+    )
+    webhook_secret = fields.Char(
+        string="Group Robot Secret",
+        groups="university_supervision.group_supervision_manager",
+        help="Signing secret (加签) of a DingTalk or Feishu robot, if it has one.",
+    )
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The unit code must be unique."),
     ]
+
+    @api.constrains("webhook_url")
+    def _check_webhook_url(self):
+        for unit in self.filtered("webhook_url"):
+            robot_kind(unit.webhook_url)
 
     @api.depends("head_id", "principal_head_ids", "liaison_ids", "member_ids")
     def _compute_member_user_ids(self):
@@ -116,3 +135,41 @@ class SupervisionUnit(models.Model):
         ]
         action["context"] = {"default_lead_unit_id": self.id}
         return action
+
+    def action_send_test_message(self):
+        """Post a test message to the unit's group robot at once."""
+        self.ensure_one()
+        # the robots are configured by those who manage the units
+        self.check_access("write")
+        if not self.webhook_url:
+            raise UserError(_("Enter the address of the unit's group robot first."))
+        title = _("Test message from the supervision office")
+        message = self.env["supervision.webhook.message"]._queue(
+            self.webhook_url,
+            title,
+            [
+                (
+                    self.name,
+                    [(_("This group will receive the unit's daily digest."), False)],
+                )
+            ],
+            source="test",
+            unit_id=self.id,
+        )
+        sent = message._send()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if sent else "warning",
+                "title": title,
+                "message": _("The robot received the message.")
+                if sent
+                else _(
+                    "The robot did not take the message; it will be tried again: "
+                    "%(error)s",
+                    error=message.last_error,
+                ),
+                "sticky": not sent,
+            },
+        }

@@ -5,7 +5,9 @@ from . import test_access_sudo
 from . import test_assessment
 from . import test_briefing
 from . import test_dashboard
+from . import test_daily_check_budget
 from . import test_deadline_check
+from . import test_digest
 from . import test_export_import
 from . import test_extension
 from . import test_i18n
@@ -24,3 +26,4 @@ from . import test_tours
 from . import test_view_expressions
 from . import test_item_form_rights
 from . import test_activity_update
+from . import test_webhook

@@ -396,3 +396,21 @@ class TestActionRefusals(SupervisionCommon):
         self.assertRefused(
             self.head_a, self._score(confirm=True), "action_reset_to_draft"
         )
+
+    def test_unit_action_send_test_message(self):
+        """Office staff read the units but do not post to their group robots."""
+        self.unit_a.webhook_url = (
+            "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"
+        )
+        self.assertRefused(self.officer, self.unit_a, "action_send_test_message")
+        self.assertFalse(self.env["supervision.webhook.message"].search([]))
+
+    def test_webhook_message_action_retry(self):
+        """Office staff read a sent group chat message but cannot send it again."""
+        message = self.env["supervision.webhook.message"]._queue(
+            "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+            "Digest",
+            [("Overdue", [("An item", False)])],
+        )
+        message.state = "sent"
+        self.assertRefused(self.officer, message, "action_retry")
