@@ -1,8 +1,15 @@
 from datetime import datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
+
+# What the interviewer (who is not office staff) writes; the state and the
+# notice date change through the actions only (see _check_interview_write).
+INTERVIEWER_FIELDS = frozenset(
+    {"minutes", "rectification_demands", "rectification_deadline"}
+)
+WORKFLOW_FIELDS = frozenset({"state", "date_notified", "name"})
 
 
 class SupervisionInterview(models.Model):
@@ -90,6 +97,26 @@ class SupervisionInterview(models.Model):
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        self._check_interview_write(vals)
+        return super().write(vals)
+
+    def _check_interview_write(self, vals):
+        if self.env.su:
+            return
+        if WORKFLOW_FIELDS & set(vals):
+            raise UserError(_("An interview's state changes through its buttons only."))
+        changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
+        if changed - INTERVIEWER_FIELDS and not self.env.user.has_group(
+            "university_supervision.group_supervision_officer"
+        ):
+            raise AccessError(
+                _(
+                    "The interviewer writes only the minutes and the "
+                    "rectification of an interview."
+                )
+            )
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -117,7 +144,8 @@ class SupervisionInterview(models.Model):
                         name=interview.name,
                     )
                 )
-        self.write(
+        # sudo: the state changes through the actions only; checked above
+        self.sudo().write(
             {"state": "notified", "date_notified": fields.Date.context_today(self)}
         )
         for interview in self:
@@ -154,21 +182,24 @@ class SupervisionInterview(models.Model):
                 )
         # sudo: the interviewer may hold the interview without office rights
         self.sudo().write({"state": "held"})
-        self.activity_feedback(["mail.mail_activity_data_meeting"])
+        # sudo: who acts is checked; the to-dos ended may be others'
+        self.sudo().activity_feedback(["mail.mail_activity_data_meeting"])
         return True
 
     def action_close(self):
         """The rectification is done: close the interview."""
         self._check_officer()
         self._check_state("held")
-        self.write({"state": "closed"})
+        # sudo: the state changes through the actions only; checked above
+        self.sudo().write({"state": "closed"})
         return True
 
     def action_accountability(self):
         """Still not done after the interview: hold people accountable (NWU 第七条(三))."""
         self._check_officer()
         self._check_state("held")
-        self.write({"state": "accountability"})
+        # sudo: the state changes through the actions only; checked above
+        self.sudo().write({"state": "accountability"})
         return True
 
     def _check_officer(self):

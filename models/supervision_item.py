@@ -1048,7 +1048,10 @@ class SupervisionItem(models.Model):
             # the caller has checked who acts, and uid is kept so tracking is
             # still authored by the acting user.
             item.sudo().write(vals)
-            item.activity_feedback(["university_supervision.mail_act_item_approve"])
+            # sudo: who acts is checked; the to-dos ended may be others'
+            item.sudo().activity_feedback(
+                ["university_supervision.mail_act_item_approve"]
+            )
             item._schedule_unit_activity(
                 "university_supervision.mail_act_item_acknowledge",
                 item.date_ack_deadline,
@@ -1060,7 +1063,10 @@ class SupervisionItem(models.Model):
         # sudo: _check_is_lead_unit_user() has checked the user belongs to
         # the lead unit; units may not write state themselves.
         self.sudo().write({"state": "in_progress", "date_acknowledged": today})
-        self.activity_feedback(["university_supervision.mail_act_item_acknowledge"])
+        # sudo: who acts is checked; the to-dos ended may be others'
+        self.sudo().activity_feedback(
+            ["university_supervision.mail_act_item_acknowledge"]
+        )
         for item in self:
             self.env["supervision.progress"].create(
                 {
@@ -1089,7 +1095,8 @@ class SupervisionItem(models.Model):
         # sudo: _check_is_lead_unit_head() has checked the user heads the
         # lead unit; units may not write state themselves.
         self.sudo().write({"state": "submitted"})
-        self.activity_feedback(
+        # sudo: who acts is checked; the to-dos ended may be others'
+        self.sudo().activity_feedback(
             [
                 "university_supervision.mail_act_item_rectify",
                 "university_supervision.mail_act_item_acknowledge",
@@ -1113,7 +1120,8 @@ class SupervisionItem(models.Model):
                 )
 
     def _do_review_pass(self):
-        self.activity_feedback(["university_supervision.mail_act_item_review"])
+        # sudo: who acts is checked; the to-dos ended may be others'
+        self.sudo().activity_feedback(["university_supervision.mail_act_item_review"])
         for item in self:
             self.env["supervision.review"].create(
                 {"item_id": item.id, "conclusion": "passed", "method": "document"}
@@ -1149,7 +1157,8 @@ class SupervisionItem(models.Model):
                     "rectification_deadline": rectification_deadline,
                 }
             )
-        self.activity_feedback(
+        # sudo: who acts is checked; the to-dos ended may be others'
+        self.sudo().activity_feedback(
             [
                 "university_supervision.mail_act_item_review",
                 "university_supervision.mail_act_item_closure",
@@ -1171,7 +1180,8 @@ class SupervisionItem(models.Model):
         self.sudo().write(
             {"state": "closed", "date_closed": fields.Date.context_today(self)}
         )
-        self.activity_feedback(["university_supervision.mail_act_item_closure"])
+        # sudo: who acts is checked; the to-dos ended may be others'
+        self.sudo().activity_feedback(["university_supervision.mail_act_item_closure"])
 
     def _do_cancel(self, reason):
         # sudo: _check_can_cancel() has checked the office or the leader in

@@ -2,6 +2,7 @@ import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 _logger = logging.getLogger(__name__)
 
@@ -125,10 +126,17 @@ class SupervisionItem(models.Model):
         checker = self.with_context(
             tz=self._get_setting("tz"), mail_notify_force_send=False
         )
+        # the flags above are written now, before the per-item savepoints: a
+        # failed item must not roll back the flags of the whole batch
+        self.env.flush_all()
         for item in to_act:
             try:
                 with self.env.cr.savepoint():
                     item.with_env(checker.env)._apply_time_rules(today, reminder_days)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                # a concurrent transaction: not the item's failure; the cron
+                # runner rolls the batch back and runs it again
+                raise
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
                 _logger.exception("Daily check failed on supervision item %s", item.id)
                 item.message_post(
