@@ -22,6 +22,7 @@
         "security/supervision_unit_score_security.xml",
         "security/supervision_briefing_security.xml",
         "security/supervision_webhook_message_security.xml",
+        "security/supervision_wizard_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",

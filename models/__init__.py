@@ -18,3 +18,9 @@ from . import supervision_briefing
 from . import supervision_briefing_line
 from . import base_import_import
 from . import supervision_digest
+from . import mail_message
+from . import mail_thread
+from . import mail_followers
+from . import mail_activity
+from . import ir_attachment
+from . import supervision_item_guard

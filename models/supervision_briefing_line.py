@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from .supervision_constants import LEVELS, ROLES
 
@@ -41,3 +42,30 @@ class SupervisionBriefingLine(models.Model):
         digits=(5, 1),
         aggregator="avg",
     )
+
+    # ------------------------------------------------------------------
+    # Published figures are read-only
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_briefing_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_briefing_draft()
+        res = super().write(vals)
+        if "briefing_id" in vals:
+            self._check_briefing_draft()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_published(self):
+        self._check_briefing_draft()
+
+    def _check_briefing_draft(self):
+        if self.env.su:
+            return
+        if any(line.briefing_id.state == "published" for line in self):
+            raise UserError(_("The figures of a published briefing are read-only."))

@@ -2,11 +2,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .supervision_constants import ACTIVE_STATES, has_role
+from .supervision_item_guard import check_date_ahead, check_not_blank, check_text_size
 
 OPEN_STATES = ("draft", "submitted")
 DECISION_FIELDS = frozenset(
     {"state", "decided_by_id", "date_decided", "deadline_current"}
 )
+# What was asked is frozen once submitted (see _check_frozen_request).
+FROZEN_FIELDS = frozenset({"item_id", "user_id", "date_requested", "reason"})
 
 
 class SupervisionExtension(models.Model):
@@ -55,6 +58,26 @@ class SupervisionExtension(models.Model):
     decision_note = fields.Text(tracking=True)
     can_decide = fields.Boolean(compute="_compute_can_decide")
 
+    def _check_item_free(self, item_ids):
+        """Say it in words before the unique index refuses a second open
+        request (the index also holds between concurrent transactions)."""
+        # sudo: requests of the item the user may not read count as well
+        open_requests = (
+            self.sudo()
+            .search([("item_id", "in", list(item_ids)), ("state", "in", OPEN_STATES)])
+            .filtered(lambda e: e not in self)
+        )
+        if open_requests or len(item_ids) != len(set(item_ids)):
+            item = open_requests.item_id[:1] or self.env["supervision.item"].browse(
+                item_ids[0]
+            )
+            raise ValidationError(
+                _(
+                    "Item %(item)s already has an open extension request.",
+                    item=item.with_env(self.env).display_name,
+                )
+            )
+
     @api.constrains("item_id", "state")
     def _check_one_open_request(self):
         for ext in self.filtered(lambda e: e.state in OPEN_STATES):
@@ -68,6 +91,17 @@ class SupervisionExtension(models.Model):
                         item=ext.item_id.display_name,
                     )
                 )
+
+    def init(self):
+        # One open request per item, also between concurrent transactions,
+        # which _check_one_open_request (the message users see) cannot see.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS supervision_extension_one_open_idx
+            ON supervision_extension (item_id)
+            WHERE state IN ('draft', 'submitted')
+            """
+        )
 
     @api.depends_context("uid")
     @api.depends("item_id.leader_in_charge_id")
@@ -87,10 +121,18 @@ class SupervisionExtension(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_item_free(
+            [
+                vals["item_id"]
+                for vals in vals_list
+                if vals.get("item_id") and vals.get("state", "draft") in OPEN_STATES
+            ]
+        )
         if not self.env.su:
             for vals in vals_list:
                 if vals.get("state", "draft") != "draft" or any(
-                    vals.get(fname) for fname in DECISION_FIELDS - {"state"}
+                    vals.get(fname)
+                    for fname in (DECISION_FIELDS - {"state"}) | {"decision_note"}
                 ):
                     raise AccessError(
                         _("Extension requests are decided through their buttons only.")
@@ -108,7 +150,72 @@ class SupervisionExtension(models.Model):
             raise AccessError(
                 _("Extension requests are decided through their buttons only.")
             )
+        self._check_frozen_request(vals)
+        if vals.get("item_id") or vals.get("state") in OPEN_STATES:
+            target = self.filtered(lambda e: vals.get("state", e.state) in OPEN_STATES)
+            target._check_item_free(
+                [vals.get("item_id") or e.item_id.id for e in target]
+            )
         return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Frozen once submitted
+    # ------------------------------------------------------------------
+
+    @api.constrains("reason", "date_requested")
+    def _check_request_input(self):
+        for ext in self:
+            check_not_blank(ext, "reason")
+            check_text_size(ext, "reason")
+            check_date_ahead(ext, "date_requested")
+
+    def _check_frozen_request(self, vals):
+        """The item, date and reason are frozen once submitted; the decision
+        note is the decider's; after the decision only the manager changes
+        the request."""
+        if self.env.su:
+            return
+        changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
+        is_manager = has_role(self.env, "manager")
+        for ext in self:
+            if ext.state != "draft" and FROZEN_FIELDS & changed:
+                raise UserError(
+                    _(
+                        "%(request)s has been submitted: its item, requested "
+                        "date and reason can no longer change.",
+                        request=ext.display_name,
+                    )
+                )
+            if ext.state in ("approved", "refused") and changed and not is_manager:
+                raise AccessError(
+                    _(
+                        "%(request)s has been decided: only the supervision "
+                        "manager may change it.",
+                        request=ext.display_name,
+                    )
+                )
+            if "decision_note" in changed and not ext.can_decide:
+                raise AccessError(
+                    _(
+                        "The decision note of %(request)s is written by the one "
+                        "who decides it.",
+                        request=ext.display_name,
+                    )
+                )
+
+    def _check_requested_date(self):
+        """The requested date, frozen at submission, still moves the deadline."""
+        for ext in self:
+            deadline = ext.item_id.deadline
+            if deadline and ext.date_requested <= deadline:
+                raise UserError(
+                    _(
+                        "The requested deadline must be after the current "
+                        "deadline %(deadline)s.",
+                        deadline=deadline,
+                    )
+                )
+            check_date_ahead(ext, "date_requested")
 
     # ------------------------------------------------------------------
     # Actions
@@ -159,6 +266,7 @@ class SupervisionExtension(models.Model):
     def action_approve(self):
         """The leader in charge approves: the item's deadline moves."""
         self._check_decision()
+        self._check_requested_date()
         for ext in self:
             # sudo: the deadline is the office's field and the decision fields
             # are protected; _check_decision() has checked the decider.
@@ -186,7 +294,9 @@ class SupervisionExtension(models.Model):
                     "extension", item.leader_in_charge_id, note=ext.reason
                 )
             elif ext.state in ("approved", "refused"):
-                item.activity_feedback(
+                # sudo: who decides was checked; the to-do may be another
+                # user's (the leader's, when the manager decides)
+                item.sudo().activity_feedback(
                     ["university_supervision.mail_act_item_extension"]
                 )
 

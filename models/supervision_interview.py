@@ -1,6 +1,15 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
+
+from .supervision_constants import has_role
+
+# What the interviewer (who is not office staff) writes; the state and the
+# notice date change through the actions only (see _check_interview_write).
+INTERVIEWER_FIELDS = frozenset(
+    {"minutes", "rectification_demands", "rectification_deadline"}
+)
+WORKFLOW_FIELDS = frozenset({"state", "date_notified", "name"})
 
 
 class SupervisionInterview(models.Model):
@@ -88,6 +97,24 @@ class SupervisionInterview(models.Model):
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        self._check_interview_write(vals)
+        return super().write(vals)
+
+    def _check_interview_write(self, vals):
+        if self.env.su:
+            return
+        if WORKFLOW_FIELDS & set(vals):
+            raise UserError(_("An interview's state changes through its buttons only."))
+        changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
+        if changed - INTERVIEWER_FIELDS and not has_role(self.env, "officer"):
+            raise AccessError(
+                _(
+                    "The interviewer writes only the minutes and the "
+                    "rectification of an interview."
+                )
+            )
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -97,7 +124,8 @@ class SupervisionInterview(models.Model):
         self._check_is_officer()
         self._check_state("draft")
         self._check_filled(["date", "place", "interviewer_id", "interviewee_ids"])
-        self.write(
+        # sudo: the state changes through the actions only; checked above
+        self.sudo().write(
             {"state": "notified", "date_notified": fields.Date.context_today(self)}
         )
         self.activity_update()
@@ -153,13 +181,15 @@ class SupervisionInterview(models.Model):
                         user_id=user.id,
                     )
             elif interview.state != "draft":
-                interview.activity_feedback(["mail.mail_activity_data_meeting"])
+                # sudo: who acts was checked; the to-do may be another user's
+                interview.sudo().activity_feedback(["mail.mail_activity_data_meeting"])
 
     def action_close(self):
         """The rectification is done: close the interview."""
         self._check_is_officer()
         self._check_state("held")
-        self.write({"state": "closed"})
+        # sudo: the state changes through the actions only; checked above
+        self.sudo().write({"state": "closed"})
         self.activity_update()
         return True
 
@@ -167,7 +197,8 @@ class SupervisionInterview(models.Model):
         """Still not done after the interview: hold people accountable (NWU 第七条(三))."""
         self._check_is_officer()
         self._check_state("held")
-        self.write({"state": "accountability"})
+        # sudo: the state changes through the actions only; checked above
+        self.sudo().write({"state": "accountability"})
         self.activity_update()
         return True
 

@@ -1063,7 +1063,9 @@ class SupervisionItem(models.Model):
                 continue
             done = ACTIVITIES_DONE.get(item.state)
             if done:
-                item.activity_feedback(
+                # sudo: who acts was checked by the action; the to-dos the
+                # state ends may be other users' (the leader's, the units')
+                item.sudo().activity_feedback(
                     [f"university_supervision.mail_act_item_{act}" for act in done]
                 )
             if item.state == "to_approve":

@@ -4,6 +4,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from .supervision_constants import ACTIVE_STATES
 
@@ -98,6 +99,9 @@ class SupervisionItem(models.Model):
             mail_notify_force_send=False,
             mail_activity_quick_update=True,
         )
+        # the flags above are written now, before the per-item savepoints: a
+        # failed item must not roll back the flags of the whole batch
+        self.env.flush_all()
         notes = {}
         for item in to_act:
             try:
@@ -107,6 +111,10 @@ class SupervisionItem(models.Model):
                     )
                 if facts:
                     notes[item.id] = Markup("<br/>").join(facts)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                # a concurrent transaction: not the item's failure; the cron
+                # runner rolls the batch back and runs it again
+                raise
             except Exception as error:  # noqa: BLE001 - one bad item must not stop the batch
                 _logger.exception("Daily check failed on supervision item %s", item.id)
                 item.message_post(

@@ -2,6 +2,12 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .supervision_constants import ASSIGNED_STATES, has_role
+from .supervision_item_guard import check_not_blank, check_text_size
+
+# Fixed once the report is written, for everyone (see _check_report_change).
+FIXED_FIELDS = frozenset({"item_id", "kind", "date", "user_id"})
+# Written by the workflow (or answering its steps): read-only once created.
+LOCKED_KINDS = ("acknowledgement", "result", "rectification")
 
 
 class SupervisionProgress(models.Model):
@@ -87,6 +93,7 @@ class SupervisionProgress(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._set_author(vals_list)
         # say why before the record rules refuse it in general terms
         units = self.env["supervision.unit"].browse(
             [vals["unit_id"] for vals in vals_list if vals.get("unit_id")]
@@ -117,10 +124,74 @@ class SupervisionProgress(models.Model):
                     _("Special reports are decided through their buttons only.")
                 )
             self._check_author()
+            self._check_report_change(vals)
         res = super().write(vals)
         if not self.env.su and {"item_id", "unit_id", "kind"} & set(vals):
             self._check_author()
+        if not self.env.su:
+            self._log_report_change(vals)
         return res
+
+    # ------------------------------------------------------------------
+    # Written once: author, item, kind and date; locked kinds
+    # ------------------------------------------------------------------
+
+    @api.constrains("description")
+    def _check_description(self):
+        for report in self:
+            check_not_blank(report, "description")
+            check_text_size(report, "description")
+
+    def _set_author(self, vals_list):
+        """The author of a report is always the one who writes it."""
+        if self.env.su:
+            return
+        for vals in vals_list:
+            if vals.get("user_id", self.env.uid) != self.env.uid:
+                raise AccessError(_("You may only write progress reports as yourself."))
+            vals["user_id"] = self.env.uid
+
+    def _check_report_change(self, vals):
+        fixed = FIXED_FIELDS & set(vals)
+        if fixed:
+            raise UserError(
+                _(
+                    "The author, item, kind and date of a progress report are "
+                    "fixed once it is written."
+                )
+            )
+        for report in self:
+            if report.kind in LOCKED_KINDS or report.approval_state in (
+                "approved",
+                "refused",
+            ):
+                raise UserError(
+                    _(
+                        "%(report)s is part of the item's record and can no "
+                        "longer be changed.",
+                        report=report.display_name,
+                    )
+                )
+
+    def _log_report_change(self, vals):
+        """Changes of a report are logged on its item's chatter."""
+        labels = ", ".join(
+            sorted(
+                self._fields[f].get_description(self.env)["string"]
+                for f in vals
+                if f in self._fields
+            )
+        )
+        for report in self:
+            report.item_id.message_post(
+                body=_(
+                    "%(user)s changed %(fields)s of %(report)s.",
+                    user=self.env.user.name,
+                    fields=labels,
+                    report=report.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _check_member_of(self, units):
         if self.env.su or has_role(self.env, "officer"):
@@ -179,7 +250,9 @@ class SupervisionProgress(models.Model):
             if report.approval_state == "pending":
                 item._activity_ensure("special_report", item.leader_in_charge_id)
             elif report.approval_state in ("approved", "refused"):
-                item.activity_feedback(
+                # sudo: who decides was checked; the to-do may be another
+                # user's (the leader's, when the manager decides)
+                item.sudo().activity_feedback(
                     ["university_supervision.mail_act_item_special_report"]
                 )
 

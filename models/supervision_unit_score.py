@@ -82,6 +82,20 @@ class SupervisionUnitScore(models.Model):
             score.total = sum(score.line_ids.mapped("points"))
 
     # ------------------------------------------------------------------
+    # Confirmed scores are read-only
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        changed = {
+            f
+            for f in vals
+            if f != "state" and not f.startswith(("message_", "activity_"))
+        }
+        if not self.env.su and changed and any(s.state == "confirmed" for s in self):
+            raise UserError(_("A confirmed score is read-only."))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 

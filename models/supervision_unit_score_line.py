@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from .supervision_constants import ROLES
 
@@ -36,3 +37,30 @@ class SupervisionUnitScoreLine(models.Model):
     )
     count = fields.Integer(required=True)
     points = fields.Float(digits=(6, 1), required=True)
+
+    # ------------------------------------------------------------------
+    # Confirmed scores are read-only
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_score_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_score_draft()
+        res = super().write(vals)
+        if "score_id" in vals:
+            self._check_score_draft()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        self._check_score_draft()
+
+    def _check_score_draft(self):
+        if self.env.su:
+            return
+        if any(line.score_id.state == "confirmed" for line in self):
+            raise UserError(_("The lines of a confirmed score are read-only."))

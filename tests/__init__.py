@@ -27,3 +27,5 @@ from . import test_view_expressions
 from . import test_item_form_rights
 from . import test_activity_update
 from . import test_webhook
+from . import test_adversary
+from . import test_concurrency

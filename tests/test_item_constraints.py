@@ -158,7 +158,7 @@ class TestItemConstraints(SupervisionCommon):
         item = self._create_item_in("assigned")
         core_values = {
             "name": "A title of our own",
-            "deadline": date(2099, 12, 31),
+            "deadline": date(2030, 12, 31),
             "lead_unit_id": self.unit_c.id,
         }
         for user in (self.head_a, self.liaison_a):
@@ -193,7 +193,7 @@ class TestItemConstraints(SupervisionCommon):
         """The leader in charge decides through actions, not by editing."""
         item = self._create_item_in("assigned")
         with self.assertRaises(AccessError):
-            self._as(self.leader, item).write({"deadline": date(2099, 12, 31)})
+            self._as(self.leader, item).write({"deadline": date(2030, 12, 31)})
 
     def test_lead_unit_head_writes_acknowledgement_fields(self):
         """The lead unit's head fills in the acknowledgement (承办反馈)."""
@@ -253,8 +253,8 @@ class TestItemConstraints(SupervisionCommon):
         """The office edits the items it registers."""
         item = self._create_item()
         self._as(self.officer, item).write(
-            {"name": "Renamed by the office", "deadline": date(2099, 12, 31)}
+            {"name": "Renamed by the office", "deadline": date(2030, 12, 31)}
         )
         self.assertRecordValues(
-            item, [{"name": "Renamed by the office", "deadline": date(2099, 12, 31)}]
+            item, [{"name": "Renamed by the office", "deadline": date(2030, 12, 31)}]
         )

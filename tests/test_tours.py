@@ -15,9 +15,9 @@ from odoo.tests import HttpCase, get_db_name, tagged
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 GROUP_PREFIX = "university_supervision.group_supervision_"
-DEADLINE = fields.Date.to_date("2099-06-30")
-EXTENDED = fields.Date.to_date("2099-09-30")
-COMMITTED = fields.Date.to_date("2099-05-31")
+DEADLINE = fields.Date.to_date("2035-06-30")
+EXTENDED = fields.Date.to_date("2035-09-30")
+COMMITTED = fields.Date.to_date("2035-05-31")
 TOUR_TIMEOUT = 240
 
 

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..models.supervision_item_guard import check_not_blank, check_text_size
+from .supervision_cancel_wizard import check_visible_items
 
 
 class SupervisionReturnWizard(models.TransientModel):
@@ -26,9 +29,15 @@ class SupervisionReturnWizard(models.TransientModel):
     rectification_list = fields.Html()
     rectification_deadline = fields.Date()
 
+    @api.constrains("findings")
+    def _check_findings(self):
+        for wizard in self:
+            check_not_blank(wizard, "findings")
+            check_text_size(wizard, "findings")
+
     def action_confirm(self):
         self.ensure_one()
-        item = self.item_id
+        item = check_visible_items(self, "item_id")
         item._check_is_officer()
         item._check_state("submitted", "to_close")
         item._do_return(

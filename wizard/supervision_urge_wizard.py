@@ -1,6 +1,8 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..models.supervision_constants import ASSIGNED_STATES
+from ..models.supervision_item_guard import check_not_blank, check_text_size
+from .supervision_cancel_wizard import check_visible_items
 
 
 class SupervisionUrgeWizard(models.TransientModel):
@@ -21,9 +23,15 @@ class SupervisionUrgeWizard(models.TransientModel):
     )
     note = fields.Text(required=True)
 
+    @api.constrains("note")
+    def _check_note(self):
+        for wizard in self:
+            check_not_blank(wizard, "note")
+            check_text_size(wizard, "note")
+
     def action_confirm(self):
         self.ensure_one()
-        items = self.item_ids
+        items = check_visible_items(self, "item_ids")
         items._check_is_officer()
         items._check_state(*ASSIGNED_STATES)
         items._do_urge(self.channel, self.note)

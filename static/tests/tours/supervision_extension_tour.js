@@ -19,7 +19,7 @@ registry.category("web_tour.tours").add("university_supervision_extension_reques
     steps: () => [
         ...openItem(ITEM),
         ...clickHeaderButton("action_request_extension", "申请延期"),
-        editField("date_requested", "2099-09-30"),
+        editField("date_requested", "2035-09-30"),
         editField("reason", "设备招标延后，需推迟至九月底完成"),
         {
             content: "Submit the request to the leader in charge",
@@ -59,11 +59,11 @@ registry.category("web_tour.tours").add("university_supervision_extension_approv
         },
         {
             content: "The deadline shown is the extended one",
-            trigger: `.o_form_view .o_field_widget[name='deadline']:contains('${shownDate("2099-09-30")}')`,
+            trigger: `.o_form_view .o_field_widget[name='deadline']:contains('${shownDate("2035-09-30")}')`,
         },
         {
             content: "The original deadline is still shown",
-            trigger: `.o_form_view .o_field_widget[name='deadline_original']:contains('${shownDate("2099-06-30")}')`,
+            trigger: `.o_form_view .o_field_widget[name='deadline_original']:contains('${shownDate("2035-06-30")}')`,
         },
     ],
 });

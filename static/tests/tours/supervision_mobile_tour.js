@@ -24,7 +24,7 @@ registry.category("web_tour.tours").add("university_supervision_mobile_acknowled
         checkState("已交办(待签收)"),
         fitsScreen(".o_form_view .o_form_sheet", "The item form"),
         openPage("acknowledgement"),
-        editField("date_committed", "2099-05-31"),
+        editField("date_committed", "2035-05-31"),
         editField("measures", "暑期分两批改造教室，九月投入使用"),
         editField("completion_form", "书面报告"),
         ...pickMany2x("handler_id", "赵老师"),

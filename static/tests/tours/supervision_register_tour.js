@@ -40,7 +40,7 @@ registry.category("web_tour.tours").add("university_supervision_register", {
             content: "The assisting unit is shown as a tag",
             trigger: ".o_field_widget[name='assist_unit_ids'] .o_tag:contains('财务处')",
         },
-        editField("deadline", "2099-06-30"),
+        editField("deadline", "2035-06-30"),
         ...saveForm(),
         ...clickHeaderButton("action_submit_for_approval", "报送审定"),
         checkState("待审定"),

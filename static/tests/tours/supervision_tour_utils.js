@@ -11,7 +11,7 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const { DateTime } = luxon;
 
-/** An ISO date (2099-06-30) as the web client shows it to the user. */
+/** An ISO date (2035-06-30) as the web client shows it to the user. */
 export function shownDate(isoDate) {
     return formatDate(DateTime.fromISO(isoDate));
 }
