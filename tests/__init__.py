@@ -21,3 +21,4 @@ from . import test_reports
 from . import test_scoring
 from . import test_settings
 from . import test_tours
+from . import test_upgrade
