@@ -3,7 +3,7 @@
     "name": "University Supervision (督办)",
     "summary": "Register, assign, urge, review and assess a university's "
     "supervised work items (督办事项)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/Supervision",
     "website": "https://github.com/university-supervision/university_supervision",
     "author": "University Supervision Developers",

@@ -29,3 +29,4 @@ from . import test_activity_update
 from . import test_webhook
 from . import test_adversary
 from . import test_concurrency
+from . import test_upgrade
