@@ -6,7 +6,7 @@ from pathlib import Path
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .access_common import AccessScenario
+from .common import AccessScenario
 
 ADDON_DIR = Path(__file__).resolve().parent.parent
 

@@ -79,13 +79,6 @@ class DeadlineCheckCommon(SupervisionCommon):
     def _reminders(self, item):
         return self._open_activities(item, self.act_deadline)
 
-    def _submit_result(self, item):
-        head = self._as(self.head_a, item)
-        head.write({"result_note": "<p>The plan was published.</p>"})
-        head.action_submit_result()
-        self.flush_tracking()
-        return item
-
     def _counts(self):
         """Number of records the daily check may create."""
         return {

@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
-from .common import SupervisionCommon
+from .common import LANG, SupervisionCommon, load_chinese
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEDGER_HEADER = [
@@ -111,8 +111,8 @@ class TestLedgerExport(SupervisionCommon):
     @freeze_time("2026-03-02 02:00:00")
     def test_export_ledger_in_chinese(self):
         """A Chinese user gets the ledger's titles and values in Chinese."""
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.officer.lang = "zh_CN"
+        load_chinese(self.env)
+        self.officer.lang = LANG
         item = self._create_item_in("in_progress")
         action = self._as(self.officer, item).action_export_ledger()
         attachment, rows = self._ledger_rows(action)

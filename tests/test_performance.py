@@ -16,7 +16,7 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 
 from ..models.supervision_assessment_report import MEASURES as REPORT_MEASURES
-from .test_deadline_check import DeadlineCheckCommon
+from .common import SupervisionCommon
 
 # What the list view of items reads (supervision_item_view_list), as the web
 # client asks for it.
@@ -51,7 +51,7 @@ QUIET = {
 }
 
 
-class PerformanceCommon(DeadlineCheckCommon):
+class PerformanceCommon(SupervisionCommon):
     def _bulk_items(self, count, **vals):
         """``count`` items assigned on 03-01 (acknowledgement due 03-08),
         deadline at the year's end, led by unit A and assisted by unit B."""
