@@ -13,9 +13,13 @@ from . import test_extension
 from . import test_i18n
 from . import test_interview
 from . import test_item_access
+from . import test_item_acknowledgement
+from . import test_item_approval
+from . import test_item_cancellation
 from . import test_item_constraints
-from . import test_item_lifecycle
-from . import test_item_workflow
+from . import test_item_escalation
+from . import test_item_registration
+from . import test_item_result_review
 from . import test_my_work
 from . import test_performance
 from . import test_progress_urge

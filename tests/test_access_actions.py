@@ -59,28 +59,14 @@ class TestActionRefusals(SupervisionCommon):
         self.assertFalse(missing, "actions without a refusal test")
 
     # ------------------------------------------------------------ helpers
-    def _submitted(self, **vals):
-        item = self._create_item_in("in_progress", **vals)
-        self._as(self.head_a, item).write({"result_note": "<p>Done.</p>"})
-        self._as(self.head_a, item).action_submit_result()
-        return item
-
     def _extension(self, submit=True):
         item = self._create_item_in("in_progress")
-        ext = (
-            self.env["supervision.extension"]
-            .with_user(self.liaison_a)
-            .create(
-                {
-                    "item_id": item.id,
-                    "reason": "The tender took longer.",
-                    "date_requested": item.deadline + timedelta(days=10),
-                }
-            )
+        return self._create_extension(
+            item,
+            item.deadline + timedelta(days=10),
+            reason="The tender took longer.",
+            state="submitted" if submit else "draft",
         )
-        if submit:
-            ext.action_submit()
-        return ext.with_env(self.env)
 
     def _interview(self, state="draft"):
         item = self._create_item_in("assigned")
@@ -200,24 +186,24 @@ class TestActionRefusals(SupervisionCommon):
 
     def test_item_action_review_pass(self):
         """The leader in charge does not pass the office's review."""
-        self.assertRefused(self.leader, self._submitted(), "action_review_pass")
+        self.assertRefused(
+            self.leader, self._create_item_in("submitted"), "action_review_pass"
+        )
 
     def test_item_action_return(self):
         """The unit cannot return its own result."""
-        self.assertRefused(self.head_a, self._submitted(), "action_return")
+        self.assertRefused(
+            self.head_a, self._create_item_in("submitted"), "action_return"
+        )
 
     def test_item_action_approve_closure(self):
         """Office staff cannot approve the closure of a key item."""
-        item = self._submitted(level="key")
-        self._as(self.officer, item).action_review_pass()
-        self.assertEqual(item.state, "to_close")
+        item = self._create_item_in("to_close")
         self.assertRefused(self.officer, item, "action_approve_closure")
 
     def test_item_action_file(self):
         """The leader in charge does not file a closed item."""
-        item = self._submitted()
-        self._as(self.officer, item).action_review_pass()
-        self.assertEqual(item.state, "closed")
+        item = self._create_item_in("closed")
         self.assertRefused(self.leader, item, "action_file")
 
     def test_item_action_cancel(self):
@@ -330,7 +316,7 @@ class TestActionRefusals(SupervisionCommon):
 
     def test_return_wizard_action_confirm(self):
         """The unit cannot confirm a return wizard, even one the office opened."""
-        item = self._submitted()
+        item = self._create_item_in("submitted")
         wizard = (
             self.env["supervision.return.wizard"]
             .with_user(self.officer)

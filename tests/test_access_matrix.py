@@ -1,7 +1,7 @@
 # Part of university_supervision. See LICENSE file for full copyright and licensing details.
 from odoo.tests import tagged
 
-from .access_common import ROLES, AccessScenario
+from .common import ROLES, AccessScenario
 
 # Who sees what: role -> keys of the scenario's records (see AccessScenario)
 # returned by search/search_count/read_group; None: no access to the model.

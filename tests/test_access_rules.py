@@ -2,7 +2,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .access_common import AccessScenario
+from .common import AccessScenario
 
 
 @tagged("post_install", "-at_install", "access")

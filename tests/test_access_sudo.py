@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .access_common import AccessScenario
+from .common import AccessScenario
 
 
 @tagged("post_install", "-at_install", "access")

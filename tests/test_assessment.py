@@ -3,7 +3,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from .common_assessment import AssessmentCommon
+from .common import AssessmentCommon
 
 YEAR_2026 = (("year", "=", 2026),)
 

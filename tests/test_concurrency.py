@@ -12,8 +12,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from .common import SupervisionCommon
-from .test_deadline_check import CHECK_LOGGER, DeadlineCheckCommon
+from .common import CHECK_LOGGER, DeadlineCheckCommon, SupervisionCommon
 
 INSERT_EXTENSION = """
     INSERT INTO supervision_extension

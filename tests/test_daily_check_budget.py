@@ -10,7 +10,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .test_performance import PerformanceCommon
+from .common import PerformanceCommon
 
 ESCALATED_QUERIES = 11
 

@@ -19,22 +19,18 @@ PIVOT_FORMULA = re.compile(r"\bPIVOT(?:\.VALUE|\.HEADER)?\(\s*\"?(\d+)\"?")
 class DashboardData:
     """Items feeding every data source of the dashboard."""
 
-    def _close(self, item, head, at=None):
-        """Submit the result as ``head`` and pass the review (closes a
-        reminder item), on the day ``at``."""
+    @classmethod
+    def _close(cls, item, user=None, at=None):
+        """Close the reminder ``item`` (result by ``user``, review by the
+        office) on the day ``at``."""
         with freeze_time(at or "2026-03-02 02:00:00"):
-            unit = self._as(head, item)
-            unit.write({"result_note": "<p>Done.</p>"})
-            unit.action_submit_result()
-            self._as(self.officer, item).action_review_pass()
-        self.flush_tracking()
-        return item
+            return super()._close(item, user)
 
     def _in_progress_c(self, **vals):
         """An item of unit C (leader_other in charge) brought to in progress."""
         item = self._create_item(lead_unit_id=self.unit_c.id, **vals)
         self._submit(item)
-        self._as(self.leader_other, item).action_approve()
+        self._approve(item, self.leader_other)
         self._acknowledge(item, user=self.head_c)
         return item
 

@@ -8,95 +8,12 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import SupervisionCommon
-
-CHECK_LOGGER = "odoo.addons.university_supervision.models.supervision_item_deadline"
-
-# Items are registered and approved at 10:00 in Shanghai on 2026-03-01, so
-# their acknowledgement deadline is 2026-03-08 (7 days).
-ASSIGN_AT = "2026-03-01 02:00:00"
-DEADLINE = date(2026, 3, 20)
-# what the daily check writes on an item
-CHECKED_FIELDS = [
-    "warning_light",
-    "is_overdue",
-    "ack_overdue",
-    "level",
-    "number",
-    "previous_number",
-    "date_checked",
-]
-
-
-class DeadlineCheckCommon(SupervisionCommon):
-    """Helpers to build open items and run the daily check at a given instant.
-
-    All instants are UTC; Shanghai is UTC+8, so ``YYYY-MM-DD 15:59:00`` is
-    still that day in Shanghai and ``YYYY-MM-DD 16:01:00`` is already the
-    next one. The real scheduled action runs at 17:00 UTC (01:00 in Shanghai).
-    """
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.act_deadline = cls.env.ref("university_supervision.mail_act_item_deadline")
-        cls.act_todo = cls.env.ref("mail.mail_activity_data_todo")
-
-    def _open_item(
-        self, deadline=DEADLINE, state="in_progress", level="key", at=ASSIGN_AT, **vals
-    ):
-        """An item assigned at ``at`` (and acknowledged, committing to finish
-        on the deadline, when ``state`` is ``in_progress``)."""
-        with freeze_time(at):
-            item = self._create_item(deadline=deadline, level=level, **vals)
-            self._submit(item)
-            self._approve(item)
-            if state == "in_progress":
-                self._acknowledge(item, date_committed=deadline)
-        self.env.invalidate_all()
-        self.assertEqual(item.state, state)
-        return item
-
-    def _check_at(self, moment, **kwargs):
-        """Run the daily check at ``moment`` (UTC) and return what it returns;
-        the caches are emptied so that the test reads what was written."""
-        with freeze_time(moment):
-            remaining = self.env["supervision.item"]._cron_check_deadlines(**kwargs)
-        self.flush_tracking()
-        self.env.invalidate_all()
-        return remaining
-
-    def _set_param(self, key, value):
-        self.env["ir.config_parameter"].set_param(
-            f"university_supervision.{key}", value
-        )
-
-    def _system_urges(self, item, trigger):
-        return item.urge_ids.filtered(
-            lambda u: u.channel == "system" and u.trigger == trigger
-        )
-
-    def _reminders(self, item):
-        return self._open_activities(item, self.act_deadline)
-
-    def _submit_result(self, item):
-        head = self._as(self.head_a, item)
-        head.write({"result_note": "<p>The plan was published.</p>"})
-        head.action_submit_result()
-        self.flush_tracking()
-        return item
-
-    def _counts(self):
-        """Number of records the daily check may create."""
-        return {
-            model: self.env[model].search_count([])
-            for model in (
-                "mail.message",
-                "mail.activity",
-                "supervision.urge",
-                "supervision.interview",
-            )
-        }
+from .common import (
+    CHECK_LOGGER,
+    CHECKED_FIELDS,
+    DEADLINE,
+    DeadlineCheckCommon,
+)
 
 
 @tagged("post_install", "-at_install")

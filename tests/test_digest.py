@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .test_deadline_check import DeadlineCheckCommon
+from .common import DeadlineCheckCommon
 
 # 09:00 in Shanghai on 03-21, the day after the deadline of the items
 DIGEST_AT = "2026-03-21 01:00:00"

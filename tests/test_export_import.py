@@ -17,7 +17,7 @@ from odoo.addons.university_supervision.tools.ledger import (
     ledger_url,
 )
 
-from .common import SupervisionCommon
+from .common import LANG, SupervisionCommon, load_chinese
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEDGER_HEADER = [
@@ -167,11 +167,8 @@ class TestLedgerExport(SupervisionCommon, HttpCase):
     @freeze_time("2026-03-02 02:00:00")
     def test_export_ledger_in_chinese(self):
         """A Chinese user gets the ledger's titles and values in Chinese."""
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["university_supervision"], ["zh_CN"], overwrite=True
-        )
-        self.officer.lang = "zh_CN"
+        load_chinese(self.env)
+        self.officer.lang = LANG
         item = self._create_item_in("in_progress")
         response = self._download(self.officer, item)
         self.assertIn(

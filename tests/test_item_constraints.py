@@ -41,8 +41,7 @@ class TestItemConstraints(SupervisionCommon):
         date): the office must move the deadline first."""
         with freeze_time("2026-03-02 02:00:00"):
             item = self._create_item_in("to_approve", deadline=date(2026, 3, 10))
-        # a ValidationError of the date constraint, or a UserError checked upfront
-        with freeze_time("2026-03-11 02:00:00"), self.assertRaises(UserError):
+        with freeze_time("2026-03-11 02:00:00"), self.assertRaises(ValidationError):
             self._as(self.leader, item).action_approve()
         self.assertRecordValues(
             item, [{"state": "to_approve", "date_assigned": False, "number": False}]

@@ -16,13 +16,6 @@ class TestMyWork(SupervisionCommon):
     """ "My work" (我的待办): ``is_awaiting_my_action`` finds, for each role,
     exactly the items whose next step is the current user's."""
 
-    def _submit_result(self, item):
-        head = self._as(self.head_a, item)
-        head.write({"result_note": "<p>The plan was adopted on 20 March.</p>"})
-        head.action_submit_result()
-        self.flush_tracking()
-        return item
-
     def _build_items(self):
         items = {
             "draft": self._create_item(name="Draft of the office"),

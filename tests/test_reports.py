@@ -14,11 +14,9 @@ CSS is missing but the text is still there: nothing here depends on CSS.
 """
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -29,38 +27,9 @@ from odoo.tools import config
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from odoo.addons.university_supervision.tools.ledger import ledger_headers
 
-from .common import SupervisionCommon
+from .common import LANG, MODULE, SupervisionCommon, load_chinese, normalize
 
-MODULE = "university_supervision"
-LANG = "zh_CN"
 ASSIGNED = "2026-03-02 02:00:00"  # Monday 10:00 in Beijing
-
-
-# Noto CJK SC draws some ideographs with the glyph of a radical, and the PDF
-# maps that glyph back to the radical's code point. NFKC turns the Kangxi
-# radicals (U+2F00-2FDF) back into ideographs, but not the CJK Radicals
-# Supplement (长 comes back as ⻓, 见 as ⻅, 门 as ⻔...), and it turns ⼾ into
-# the traditional 戶 where the simplified font meant 户. Pairs (radical,
-# ideograph) read from the cmaps of the Noto Sans/Serif CJK SC fonts: the
-# code points mapped to the same glyph.
-RADICALS = str.maketrans(
-    dict(
-        zip(
-            "⺂⺃⺅⺇⺉⺋⺍⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺩⺫⺭⺮⺯⺰⺱⺲⺳⺹⺺⺽⺾⺿⻀⻁⻂"
-            "⻃⻅⻆⻇⻈⻉⻊⻋⻌⻐⻑⻒⻓⻔⻕⻖⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲⻳⼾",
-            "乛乚亻𠘨刂㔾𭕄兀尣尢巳幺彑彐忄扌攵旡歺母民氵灬爫丬犭𤣩罒礻𥫗糹纟罓罒㓁耂肀𦥑艹艹艹虎衤"
-            "覀见角𧢲讠贝𧾷车辶钅長镸长门𨸏阝青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀龟户",
-            strict=True,
-        )
-    )
-)
-
-
-def normalize(text):
-    """Radicals back to ideographs (NFKC and :data:`RADICALS`), full-width
-    punctuation to ASCII (NFKC), no whitespace."""
-    text = unicodedata.normalize("NFKC", text.translate(RADICALS))
-    return re.sub(r"\s+", "", text)
 
 
 @tagged("post_install", "-at_install")
@@ -70,9 +39,7 @@ class TestReports(SupervisionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang(LANG)
-        cls.env["ir.module.module"]._load_module_terms([MODULE], [LANG], overwrite=True)
-        cls.env.registry.clear_cache()
+        load_chinese(cls.env)
         cls.env.ref(f"{MODULE}.seq_supervision_interview").date_range_ids.unlink()
         # A Chinese university, so that CJK text is really rendered. A new
         # company rather than a renamed one: renaming locks the company's

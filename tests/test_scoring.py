@@ -4,7 +4,7 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common_assessment import AssessmentCommon
+from .common import AssessmentCommon
 
 FROM = date(2026, 1, 1)
 TO = date(2026, 12, 31)

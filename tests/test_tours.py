@@ -2,139 +2,27 @@
 """The main flows in the web client, run as Odoo tours in headless Chromium.
 
 The tours are in ``static/tests/tours/``; each one is run as one user (in
-Chinese, ``lang`` zh_CN) and the records it leaves are checked here. What
-comes before a tour is driven through the real actions of the ORM.
+Chinese, ``lang`` zh_CN, the addon's Chinese loaded by the test itself) and
+the records it leaves are checked here. What comes before a tour is driven
+through the real actions of the ORM by the drivers of tests/common.py.
 """
 
 from unittest.mock import patch
 
-from odoo import SUPERUSER_ID, api, fields, http
-from odoo.modules.registry import Registry
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo import fields
+from odoo.tests import tagged
 
-from odoo.addons.mail.tests.common import mail_new_test_user
+from .common import SupervisionTourCommon
 
-GROUP_PREFIX = "university_supervision.group_supervision_"
-DEADLINE = fields.Date.to_date("2035-06-30")
-EXTENDED = fields.Date.to_date("2035-09-30")
-COMMITTED = fields.Date.to_date("2035-05-31")
-TOUR_TIMEOUT = 240
-
-
-class SupervisionTourCommon(HttpCase):
-    """Chinese-speaking users per role and two units (教务处 leads, 财务处
-    assists), as the tours expect them. Each user's password is their login."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls._prepare_web_client()
-        super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-
-        def user(login, name, *groups):
-            return mail_new_test_user(
-                cls.env,
-                login=login,
-                name=name,
-                groups=",".join(("base.group_user",) + groups),
-                lang="zh_CN",
-                tz="Asia/Shanghai",
-            )
-
-        cls.officer = user("sv_tour_officer", "王干事", GROUP_PREFIX + "officer")
-        cls.leader = user("sv_tour_leader", "张副校长", GROUP_PREFIX + "leader")
-        cls.head_a = user("sv_tour_head_a", "李处长", GROUP_PREFIX + "unit_head")
-        cls.liaison_a = user("sv_tour_liaison_a", "赵老师", GROUP_PREFIX + "liaison")
-        cls.head_b = user("sv_tour_head_b", "陈处长", GROUP_PREFIX + "unit_head")
-        Unit = cls.env["supervision.unit"]
-        cls.unit_a = Unit.create(
-            {
-                "name": "教务处",
-                "code": "SV-TOUR-A",
-                "head_id": cls.head_a.id,
-                "liaison_ids": [(6, 0, cls.liaison_a.ids)],
-                "leader_in_charge_id": cls.leader.id,
-            }
-        )
-        cls.unit_b = Unit.create(
-            {"name": "财务处", "code": "SV-TOUR-B", "head_id": cls.head_b.id}
-        )
-
-    @classmethod
-    def _prepare_web_client(cls):
-        """Build what the first page load would otherwise build while the
-        browser waits, so that a loaded machine does not time a tour out.
-
-        The asset bundles are cached as attachments: built inside a test they
-        are rolled back with it and rebuilt for every tour, so they are built
-        once here and committed, as a running server would keep them. Reading
-        the addons' static paths once also keeps the first requests from
-        parsing every manifest in parallel threads.
-        """
-        # a lazy property: its first access parses the manifests, here once
-        http.root.statics.get("web")
-        with Registry(get_db_name()).cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            # the Dashboards app loads the spreadsheet bundle (and Chart.js)
-            # lazily, on opening
-            for bundle_name in (
-                "web.assets_web",
-                "web.assets_tests",
-                "web.chartjs_lib",
-                "spreadsheet.o_spreadsheet",
-            ):
-                bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, css=False)
-                bundle.js()
-            for bundle_name in (
-                "web.assets_web",
-                "web.assets_web_print",
-                "spreadsheet.o_spreadsheet",
-            ):
-                bundle = env["ir.qweb"]._get_asset_bundle(bundle_name, js=False)
-                bundle.css()
-
-    def _start_tour(self, url, tour, user):
-        self.start_tour(url, tour, login=user.login, timeout=TOUR_TIMEOUT)
-        self.env.invalidate_all()
-
-    def _create_item(self, state="draft", **vals):
-        """An item of 教务处 assisted by 财务处, brought to ``state`` by the
-        real actions of the office, the leader and the unit's head."""
-        item = (
-            self.env["supervision.item"]
-            .with_user(self.officer)
-            .create(
-                {
-                    "name": "建设智慧教室",
-                    "lead_unit_id": self.unit_a.id,
-                    "assist_unit_ids": [(6, 0, self.unit_b.ids)],
-                    "deadline": DEADLINE,
-                    **vals,
-                }
-            )
-        )
-        if state == "draft":
-            return item.sudo()
-        item.action_submit_for_approval()
-        item.with_user(self.leader).action_approve()
-        if state == "in_progress":
-            head_item = item.with_user(self.head_a)
-            head_item.write(
-                {
-                    "date_committed": COMMITTED,
-                    "measures": "分批改造教室",
-                    "completion_form": "书面报告",
-                    "handler_id": self.liaison_a.id,
-                }
-            )
-            head_item.action_acknowledge()
-        item = item.sudo()
-        self.assertEqual(item.state, state)
-        return item
+DEADLINE = SupervisionTourCommon.DEADLINE
+EXTENDED = SupervisionTourCommon.EXTENDED
+COMMITTED = SupervisionTourCommon.COMMITTED
 
 
 @tagged("post_install", "-at_install")
 class TestSupervisionTours(SupervisionTourCommon):
+    """The main flows on a desktop screen."""
+
     def test_01_register_and_approve(self):
         """The office registers an item with its units and sends it for
         approval; the leader in charge approves it from his to-do list."""
@@ -183,7 +71,7 @@ class TestSupervisionTours(SupervisionTourCommon):
     def test_02_acknowledge_and_report_progress(self):
         """The unit's head acknowledges the item; a liaison reports progress
         with a file."""
-        item = self._create_item("assigned")
+        item = self._create_item_in("assigned")
         self._start_tour(
             "/odoo/action-university_supervision.supervision_item_action_my_units",
             "university_supervision_acknowledge",
@@ -220,7 +108,7 @@ class TestSupervisionTours(SupervisionTourCommon):
     def test_03_extension(self):
         """The unit asks for an extension and the leader approves it: the
         deadline moves, the original deadline stays and both are shown."""
-        item = self._create_item("in_progress")
+        item = self._create_item_in("in_progress")
         self._start_tour(
             "/odoo/action-university_supervision.supervision_item_action_my_units",
             "university_supervision_extension_request",
@@ -255,7 +143,7 @@ class TestSupervisionTours(SupervisionTourCommon):
         """The unit submits its result, the office returns it with the
         wizard, the unit resubmits, the office passes it, the leader approves
         the closure of the key item and the office prints its 督办单."""
-        item = self._create_item("in_progress", level="key")
+        item = self._create_item_in("in_progress", level="key")
         my_units = (
             "/odoo/action-university_supervision.supervision_item_action_my_units"
         )
@@ -311,12 +199,8 @@ class TestSupervisionTours(SupervisionTourCommon):
         """The office opens the supervision dashboard in the Dashboards app,
         then the unit assessment, where the lead unit of an item closed on
         time has its row."""
-        item = self._create_item("in_progress")
-        head_item = item.with_user(self.head_a)
-        head_item.write({"result_note": "<p>四十间智慧教室已全部投入使用</p>"})
-        head_item.action_submit_result()
-        item.with_user(self.officer).action_review_pass()
-        self.assertEqual(item.state, "closed", "a reminder item closes on review")
+        item = self._create_item_in("closed")
+        self.assertEqual(item.level, "reminder", "a reminder item closes on review")
 
         self._start_tour("/odoo", "university_supervision_dashboard", self.officer)
         rows = (
@@ -366,7 +250,7 @@ class TestSupervisionToursPhone(SupervisionTourCommon):
     def test_phone_acknowledge(self):
         """The unit's head finds the item in his list and acknowledges it on
         his phone; nothing needs horizontal scrolling."""
-        item = self._create_item("assigned")
+        item = self._create_item_in("assigned")
         self._start_tour(
             "/odoo/action-university_supervision.supervision_item_action_my_units",
             "university_supervision_mobile_acknowledge",

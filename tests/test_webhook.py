@@ -16,7 +16,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
 from ..models.supervision_webhook_message import robot_kind
-from .test_deadline_check import DeadlineCheckCommon
+from .common import DeadlineCheckCommon
 
 DIGEST_AT = "2026-03-21 01:00:00"  # 09:00 in Shanghai
 CHECK_AT = "2026-03-20 16:01:00"  # 03-21 00:01 in Shanghai
