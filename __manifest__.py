@@ -42,6 +42,8 @@
         "views/supervision_interview_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/supervision_settings_views.xml",
+        "views/webclient_templates.xml",
         "views/supervision_assessment_report_views.xml",
         "views/supervision_score_rule_views.xml",
         "views/supervision_unit_score_views.xml",
@@ -59,11 +61,18 @@
         "views/supervision_item_my_work_views.xml",
     ],
     "demo": [
+        "demo/supervision_demo_translations.xml",
         "demo/supervision_demo_users.xml",
         "demo/supervision_unit_demo.xml",
         "demo/supervision_item_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "university_supervision/static/src/scss/supervision.scss",
+        ],
+        "spreadsheet.o_spreadsheet": [
+            "university_supervision/static/src/spreadsheet/supervision_charts.js",
+        ],
         "web.assets_tests": [
             "university_supervision/static/tests/tours/**/*",
         ],

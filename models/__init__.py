@@ -2,6 +2,7 @@ from . import supervision_unit
 from . import res_users
 from . import supervision_item
 from . import supervision_item_deadline
+from . import supervision_item_ui
 from . import supervision_progress
 from . import supervision_urge
 from . import supervision_extension
@@ -15,3 +16,4 @@ from . import supervision_unit_score_line
 from . import supervision_briefing
 from . import supervision_briefing_line
 from . import base_import_import
+from . import supervision_settings

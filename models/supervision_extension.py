@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .supervision_format import long_date
+
 OPEN_STATES = ("draft", "submitted")
 DECISION_FIELDS = frozenset(
     {"state", "decided_by_id", "date_decided", "deadline_current"}
@@ -130,7 +132,7 @@ class SupervisionExtension(models.Model):
                         "The deadline of %(item)s (%(deadline)s) has passed: an "
                         "extension must be requested before it.",
                         item=item.display_name,
-                        deadline=item.deadline,
+                        deadline=long_date(self.env, item.deadline),
                     )
                 )
             if item.deadline and ext.date_requested <= item.deadline:
@@ -138,7 +140,7 @@ class SupervisionExtension(models.Model):
                     _(
                         "The requested deadline must be after the current "
                         "deadline %(deadline)s.",
-                        deadline=item.deadline,
+                        deadline=long_date(self.env, item.deadline),
                     )
                 )
         for ext in self:
@@ -155,7 +157,7 @@ class SupervisionExtension(models.Model):
             ext.item_id.message_post(
                 body=_(
                     "Extension requested to %(date)s: %(reason)s",
-                    date=ext.date_requested,
+                    date=long_date(self.env, ext.date_requested),
                     reason=ext.reason,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -214,7 +216,7 @@ class SupervisionExtension(models.Model):
                 ["university_supervision.mail_act_item_extension"]
             )
             values = {
-                "date": ext.date_requested,
+                "date": long_date(self.env, ext.date_requested),
                 "user": self.env.user.name,
                 "note": ext.decision_note or "",
             }

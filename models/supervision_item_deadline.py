@@ -3,6 +3,8 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from .supervision_format import long_date
+
 _logger = logging.getLogger(__name__)
 
 OPEN_STATES = ("assigned", "in_progress")
@@ -175,7 +177,7 @@ class SupervisionItem(models.Model):
                 "system",
                 _(
                     "The acknowledgement was due on %(date)s.",
-                    date=self.date_ack_deadline,
+                    date=long_date(self.env, self.date_ack_deadline),
                 ),
                 trigger="ack_overdue",
             )
@@ -184,7 +186,10 @@ class SupervisionItem(models.Model):
         if not self._has_system_urge("overdue"):
             self._do_urge(
                 "system",
-                _("The deadline %(date)s has passed.", date=self.deadline),
+                _(
+                    "The deadline %(date)s has passed.",
+                    date=long_date(self.env, self.deadline),
+                ),
                 trigger="overdue",
             )
         if self.level == "reminder":
@@ -248,7 +253,7 @@ class SupervisionItem(models.Model):
                     "%(item)s is still not completed after urging; its deadline "
                     "was %(date)s.",
                     item=self.display_name,
-                    date=self.deadline,
+                    date=long_date(self.env, self.deadline),
                 ),
             }
         )
@@ -256,7 +261,10 @@ class SupervisionItem(models.Model):
             interview.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=self.officer_id.id,
-                summary=_("Interview proposed by the daily check"),
+                # in the language of the officer who gets the to-do
+                summary=self.with_context(lang=self.officer_id.lang).env._(
+                    "Interview proposed by the daily check"
+                ),
                 date_deadline=fields.Date.context_today(self) + timedelta(days=3),
             )
         self.message_post(
