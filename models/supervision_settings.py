@@ -64,8 +64,22 @@ class SupervisionSettings(models.TransientModel):
                 values[name] = Item._get_setting(name)
         return values
 
+    @api.model
+    def action_open_settings(self):
+        """Open the settings page on a record holding the current values (a
+        saved record: leaving the page unchanged saves nothing)."""
+        settings = self.create({})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Supervision Settings"),
+            "res_model": self._name,
+            "res_id": settings.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
     def action_save(self):
-        """Write the parameters and reload the page."""
+        """Write the parameters the daily check and the workflow read."""
         self.ensure_one()
         self._check_days()
         # sudo: only administrators may write ir.config_parameter; the
@@ -76,4 +90,11 @@ class SupervisionSettings(models.TransientModel):
         for name in self._BOOL_PARAMS:
             params.set_param(PARAM_PREFIX + name, str(bool(self[name])))
         params.set_param(PARAM_PREFIX + "tz", self.tz or "Asia/Shanghai")
-        return {"type": "ir.actions.client", "tag": "reload"}
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": _("The supervision settings are saved."),
+                "type": "success",
+            },
+        }

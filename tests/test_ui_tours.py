@@ -143,7 +143,10 @@ class TestSupervisionUi(SupervisionUiCommon):
         values = settings.default_get(["ack_days", "tz", "auto_escalate"])
         self.assertEqual(values["ack_days"], 7)
         self.assertEqual(values["tz"], "Asia/Shanghai")
-        page = settings.create({**values, "ack_days": 5, "auto_escalate": False})
+        action = settings.action_open_settings()
+        page = settings.browse(action["res_id"])
+        self.assertRecordValues(page, [{"ack_days": 7, "auto_escalate": True}])
+        page.write({"ack_days": 5, "auto_escalate": False})
         page.action_save()
         get = self.env["ir.config_parameter"].get_param
         self.assertEqual(get(PARAM % "ack_days"), "5")
