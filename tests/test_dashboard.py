@@ -290,8 +290,9 @@ class TestDashboardBrowser(DashboardData, SupervisionCommon, HttpCase):
 
     def test_dashboard_loads_in_browser(self):
         """The office's dashboard opens without error: both tables, at the
-        top, show their figures (clickable header and value cells on the test
-        items) and the charts below them are drawn."""
+        top, show their figures (14 clickable header and value cells on the
+        test items) and the charts below them are drawn (those in the window:
+        the spreadsheet draws the others when scrolled to)."""
         self._build_items()
         code = """
             const deadline = Date.now() + 60000;
@@ -306,7 +307,7 @@ class TestDashboardBrowser(DashboardData, SupervisionCommon, HttpCase):
                 );
                 const cells = document.querySelectorAll(".o-dashboard-clickable-cell");
                 const figures = document.querySelectorAll(".o-figure");
-                if (active && cells.length >= 12 && figures.length >= 2) {
+                if (active && cells.length >= 14 && figures.length >= 1) {
                     console.log("test successful");
                     return;
                 }
