@@ -7,7 +7,9 @@ OPEN_STATES = ("assigned", "in_progress", "submitted", "to_close")
 DONE_STATES = ("closed", "filed")
 
 
-class SupervisionItem(models.Model):
+# kept apart from the workflow (supervision_item.py) and the daily check
+# (supervision_item_deadline.py): what the screens need on items
+class SupervisionItem(models.Model):  # pylint: disable=consider-merging-classes-inherited
     """What the web client's dashboards, filters and to-dos need on items."""
 
     _inherit = "supervision.item"

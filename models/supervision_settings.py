@@ -22,7 +22,6 @@ class SupervisionSettings(models.TransientModel):
         help="Days the lead unit has to acknowledge an item after it is assigned.",
     )
     reminder_days = fields.Integer(
-        string="Reminder Days",
         help="Days before the deadline when the lead unit gets a reminder.",
     )
     yellow_days = fields.Integer(
