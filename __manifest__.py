@@ -61,7 +61,6 @@
         "views/supervision_item_my_work_views.xml",
     ],
     "demo": [
-        "demo/supervision_demo_translations.xml",
         "demo/supervision_demo_users.xml",
         "demo/supervision_unit_demo.xml",
         "demo/supervision_item_demo.xml",
