@@ -9,10 +9,10 @@ DONE_STATES = ("closed", "filed")
 
 # kept apart from the workflow (supervision_item.py) and the daily check
 # (supervision_item_deadline.py): what the screens need on items
-class SupervisionItem(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class SupervisionItem(models.Model):
     """What the web client's dashboards, filters and to-dos need on items."""
 
-    _inherit = "supervision.item"
+    _inherit = "supervision.item"  # pylint: disable=consider-merging-classes-inherited
 
     assigned_month = fields.Char(
         compute="_compute_months",
