@@ -44,6 +44,8 @@
         "views/supervision_interview_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/supervision_settings_views.xml",
+        "views/webclient_templates.xml",
         "views/supervision_assessment_report_views.xml",
         "views/supervision_score_rule_views.xml",
         "views/supervision_unit_score_views.xml",
@@ -67,6 +69,12 @@
         "demo/supervision_item_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "university_supervision/static/src/scss/supervision.scss",
+        ],
+        "spreadsheet.o_spreadsheet": [
+            "university_supervision/static/src/spreadsheet/supervision_charts.js",
+        ],
         "web.assets_tests": [
             "university_supervision/static/tests/tours/**/*",
         ],

@@ -4,6 +4,7 @@ from . import supervision_unit
 from . import res_users
 from . import supervision_item
 from . import supervision_item_deadline
+from . import supervision_item_ui
 from . import supervision_progress
 from . import supervision_urge
 from . import supervision_extension
@@ -24,3 +25,4 @@ from . import mail_followers
 from . import mail_activity
 from . import ir_attachment
 from . import supervision_item_guard
+from . import supervision_settings_page

@@ -14,7 +14,7 @@ class ResConfigSettings(models.TransientModel):
         string="Acknowledgement Days",
         config_parameter="university_supervision.ack_days",
         default=setting_default("ack_days"),
-        help="Days the lead unit has to acknowledge an assigned item (GDUFS 第九条(二)).",
+        help="Days the lead unit has to acknowledge an assigned item.",
     )
     supervision_reminder_days = fields.Integer(
         string="Reminder Days",
@@ -31,12 +31,14 @@ class ResConfigSettings(models.TransientModel):
     supervision_auto_escalate = fields.Boolean(
         string="Escalate Overdue Reminder Items",
         config_parameter="university_supervision.auto_escalate",
-        help="Overdue reminder items become key items (GDUFS 第十条(一)1).",
+        help="An overdue reminder item becomes a key item with a supervision "
+        "form number.",
     )
     supervision_propose_interview = fields.Boolean(
         string="Propose Interviews",
         config_parameter="university_supervision.propose_interview",
-        help="Overdue key items already urged get a draft interview (NWU 第七条).",
+        help="An overdue key item that was already urged gets a draft interview "
+        "for the office to decide on.",
     )
     supervision_tz = fields.Selection(
         _tz_get,

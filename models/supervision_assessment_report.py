@@ -190,6 +190,16 @@ class SupervisionAssessmentReport(models.Model):
         )
 
     @api.model
+    def _read_group_orderby(self, order, groupby_terms, query):
+        """Lead units before assisting ones when grouping by role (主办 before
+        协办), not the alphabetical order of the stored values."""
+        if not order and "role" in groupby_terms:
+            order = ",".join(
+                f"{term} desc" if term == "role" else term for term in groupby_terms
+            )
+        return super()._read_group_orderby(order, groupby_terms, query)
+
+    @api.model
     def _figures(self, domain, groupby):
         """Sums of the measures (and the on-time rate) per ``groupby``, as
         dicts keyed by field name, read with the current user's rights."""

@@ -46,7 +46,7 @@ class SupervisionBriefing(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "supervision.workflow.mixin"]
     _order = "date_to desc, id desc"
 
-    name = fields.Char(string="Title", required=True, tracking=True)
+    name = fields.Char(string="Briefing Title", required=True, tracking=True)
     number = fields.Char(
         readonly=True,
         copy=False,
@@ -100,7 +100,7 @@ class SupervisionBriefing(models.Model):
         "briefing_id",
         "unit_id",
         string="Units Praised",
-        help="Units that did well in the period (GDUFS 第十二条); suggested when "
+        help="Units praised for their supervised work in the period; suggested when "
         "the briefing is generated.",
     )
     named_unit_ids = fields.Many2many(
@@ -109,7 +109,7 @@ class SupervisionBriefing(models.Model):
         "briefing_id",
         "unit_id",
         string="Units Named",
-        help="Units named for overdue items or interviews (GDUFS 第十二条); "
+        help="Units named for overdue items or interviews in the period; "
         "suggested when the briefing is generated.",
     )
     narrative = fields.Html()

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .supervision_constants import ACTIVE_STATES, has_role
+from .supervision_format import long_date
 from .supervision_item_guard import check_date_ahead, check_not_blank, check_text_size
 
 OPEN_STATES = ("draft", "submitted")
@@ -235,7 +236,7 @@ class SupervisionExtension(models.Model):
                         "The deadline of %(item)s (%(deadline)s) has passed: an "
                         "extension must be requested before it.",
                         item=item.display_name,
-                        deadline=item.deadline,
+                        deadline=long_date(self.env, item.deadline),
                     )
                 )
             if item.deadline and ext.date_requested <= item.deadline:
@@ -243,7 +244,7 @@ class SupervisionExtension(models.Model):
                     _(
                         "The requested deadline must be after the current "
                         "deadline %(deadline)s.",
-                        deadline=item.deadline,
+                        deadline=long_date(self.env, item.deadline),
                     )
                 )
         for ext in self:
@@ -256,7 +257,7 @@ class SupervisionExtension(models.Model):
             ext.item_id.message_post(
                 body=_(
                     "Extension requested to %(date)s: %(reason)s",
-                    date=ext.date_requested,
+                    date=long_date(self.env, ext.date_requested),
                     reason=ext.reason,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -325,7 +326,7 @@ class SupervisionExtension(models.Model):
             )
             ext.activity_update()
             values = {
-                "date": ext.date_requested,
+                "date": long_date(self.env, ext.date_requested),
                 "user": self.env.user.name,
                 "note": ext.decision_note or "",
             }

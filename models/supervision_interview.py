@@ -174,7 +174,8 @@ class SupervisionInterview(models.Model):
                         date_deadline=fields.Date.context_today(
                             interview, interview.date
                         ),
-                        summary=_(
+                        # in the language of the person who gets the to-do
+                        summary=interview.with_context(lang=user.lang).env._(
                             "Supervision interview at %(place)s",
                             place=interview.place,
                         ),

@@ -16,6 +16,7 @@ from .supervision_constants import (
     STATES,
     has_role,
 )
+from .supervision_format import long_date
 from .supervision_my_work import awaiting_my_action_domain
 from .supervision_settings import get_setting, supervision_today
 
@@ -163,8 +164,8 @@ class SupervisionItem(models.Model):
         required=True,
         default="reminder",
         tracking=True,
-        help="Reminder items get a progress reminder form (工作进展提醒单); key "
-        "items a supervision form (督办单), GDUFS 第八条(一).",
+        help="A reminder item is printed as a progress reminder form; a key item "
+        "as a supervision form with its own number.",
     )
     supervision_mode = fields.Selection(
         [
@@ -176,7 +177,8 @@ class SupervisionItem(models.Model):
         required=True,
         default="daily",
         tracking=True,
-        help="NWU 第五条: daily, meeting, on-site or listed (挂牌) supervision.",
+        help="How the office follows the item: day to day, at meetings, on site, "
+        "or listed publicly until it is done.",
     )
     officer_id = fields.Many2one(
         "res.users",
@@ -222,7 +224,8 @@ class SupervisionItem(models.Model):
         string="Acknowledgement Deadline",
         readonly=True,
         copy=False,
-        help="Date by which the lead unit must acknowledge (GDUFS 第九条(二)).",
+        help="Date by which the lead unit must acknowledge the item and say how "
+        "it will handle it.",
     )
     deadline_original = fields.Date(
         string="Original Deadline",
@@ -277,8 +280,8 @@ class SupervisionItem(models.Model):
     is_confidential = fields.Boolean(
         string="Confidential",
         tracking=True,
-        help="Confidential items (涉密, NWU 第八条(二)) are visible only to the "
-        "named users and the leader in charge.",
+        help="A confidential item is visible only to the users named on it and "
+        "to its leader in charge.",
     )
     confidential_user_ids = fields.Many2many(
         "res.users",
@@ -312,7 +315,7 @@ class SupervisionItem(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
-        help="Item of the previous year this item continues (GDUFS 第八条(三)).",
+        help="The previous year's item that this item continues.",
     )
     rolled_to_id = fields.Many2one(
         "supervision.item",
@@ -419,7 +422,7 @@ class SupervisionItem(models.Model):
                         "The deadline of %(item)s cannot be before its "
                         "assignment date %(date)s.",
                         item=item.display_name,
-                        date=item.date_assigned,
+                        date=long_date(self.env, item.date_assigned),
                     )
                 )
 
@@ -436,7 +439,7 @@ class SupervisionItem(models.Model):
                         "The committed date of %(item)s cannot be after its "
                         "deadline %(deadline)s.",
                         item=item.display_name,
-                        deadline=item.deadline,
+                        deadline=long_date(self.env, item.deadline),
                     )
                 )
 
@@ -1159,7 +1162,10 @@ class SupervisionItem(models.Model):
     def _acknowledgement_summary(self):
         self.ensure_one()
         return Markup("<ul><li>%s</li><li>%s</li><li>%s</li><li>%s</li></ul>") % (
-            _("Committed date: %(date)s", date=self.date_committed),
+            _(
+                "Committed date: %(date)s",
+                date=long_date(self.env, self.date_committed),
+            ),
             _("Work measures: %(measures)s", measures=self.measures),
             _("Completion form: %(form)s", form=self.completion_form),
             _(

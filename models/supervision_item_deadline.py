@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from .supervision_constants import ACTIVE_STATES
+from .supervision_format import long_date
 
 _logger = logging.getLogger(__name__)
 
@@ -163,14 +164,18 @@ class SupervisionItem(models.Model):
             self._remind_deadline()
         if self.ack_overdue and not self._has_system_urge("ack_overdue"):
             note = _(
-                "The acknowledgement was due on %(date)s.", date=self.date_ack_deadline
+                "The acknowledgement was due on %(date)s.",
+                date=long_date(self.env, self.date_ack_deadline),
             )
             self._do_urge("system", note, trigger="ack_overdue", notify=False)
             facts.append(_("Urged: %(note)s", note=note))
         if not self.is_overdue:
             return facts
         if not self._has_system_urge("overdue"):
-            note = _("The deadline %(date)s has passed.", date=self.deadline)
+            note = _(
+                "The deadline %(date)s has passed.",
+                date=long_date(self.env, self.deadline),
+            )
             self._do_urge("system", note, trigger="overdue", notify=False)
             facts.append(_("Urged: %(note)s", note=note))
         if self.level == "reminder":
@@ -240,7 +245,7 @@ class SupervisionItem(models.Model):
                     "%(item)s is still not completed after urging; its deadline "
                     "was %(date)s.",
                     item=self.display_name,
-                    date=self.deadline,
+                    date=long_date(self.env, self.deadline),
                 ),
             }
         )
@@ -248,7 +253,10 @@ class SupervisionItem(models.Model):
             interview.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=self.officer_id.id,
-                summary=_("Interview proposed by the daily check"),
+                # in the language of the officer who gets the to-do
+                summary=self.with_context(lang=self.officer_id.lang).env._(
+                    "Interview proposed by the daily check"
+                ),
                 date_deadline=fields.Date.context_today(self) + timedelta(days=3),
             )
         return interview

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
 
 from .supervision_constants import GROUPS
 
@@ -47,3 +47,15 @@ class SupervisionReview(models.Model):
         groups=GROUPS["officer"],
         help="The reviewer's notes for the office; units do not see them.",
     )
+
+    @api.depends_context("lang", "tz")
+    @api.depends("item_id.number", "item_id.name", "date")
+    def _compute_display_name(self):
+        """督字〔2026〕3号 审核 2026-11-20: the item's number (or title) and
+        the day of the review."""
+        for review in self:
+            review.display_name = _(
+                "%(item)s review %(date)s",
+                item=review.item_id.number or review.item_id.name or "",
+                date=review.date or "",
+            )

@@ -30,7 +30,9 @@ class SupervisionScoreRule(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(help="Short code of the rule, e.g. LEAD_ON_TIME.")
+    code = fields.Char(
+        string="Rule Code", help="Short code of the rule, e.g. LEAD_ON_TIME."
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     condition = fields.Selection(

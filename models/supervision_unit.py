@@ -43,8 +43,8 @@ class SupervisionUnit(models.Model):
         "unit_id",
         "user_id",
         string="Principal Heads",
-        help="Party and administrative principal heads (党政主要负责人), "
-        "interviewed at principal level (NWU 第七条(二)).",
+        help="The unit's party and administrative principal heads; a "
+        "principal-level interview is held with them.",
     )
     liaison_ids = fields.Many2many(
         "res.users",

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .supervision_constants import has_role
@@ -54,6 +54,23 @@ class SupervisionUrge(models.Model):
     note = fields.Text()
     reply = fields.Text(string="Unit's Reply")
     date_reply = fields.Datetime(string="Replied On", readonly=True)
+
+    @api.depends_context("lang", "tz")
+    @api.depends("item_id.number", "item_id.name", "date")
+    def _compute_display_name(self):
+        """督字〔2026〕3号 催办 2026-11-20: the item's number (or title) and
+        the day of the urge in the user's time zone."""
+        for urge in self:
+            day = (
+                fields.Datetime.context_timestamp(urge, urge.date).date()
+                if urge.date
+                else ""
+            )
+            urge.display_name = _(
+                "%(item)s urge %(date)s",
+                item=urge.item_id.number or urge.item_id.name or "",
+                date=day,
+            )
 
     def write(self, vals):
         """Units only reply to urges; everything else is the office's."""

@@ -400,3 +400,26 @@ class TestActionRefusals(SupervisionCommon):
         )
         message.state = "sent"
         self.assertRefused(self.officer, message, "action_retry")
+
+    def test_settings_action_open_settings(self):
+        """Only the manager opens the supervision settings."""
+        with self.assertRaises(AccessError):
+            self.env["supervision.settings"].with_user(
+                self.officer
+            ).action_open_settings()
+
+    def test_settings_action_save(self):
+        """Only the manager saves the supervision settings; the parameter
+        stays as it was."""
+        Settings = self.env["supervision.settings"]
+        action = Settings.with_user(self.manager).action_open_settings()
+        page = Settings.browse(action["res_id"])
+        page.ack_days = 30
+        with self.assertRaises(AccessError):
+            page.with_user(self.officer).action_save()
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param(
+                "university_supervision.ack_days"
+            ),
+            "7",
+        )

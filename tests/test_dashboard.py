@@ -163,7 +163,7 @@ class TestDashboard(DashboardData, SupervisionCommon):
         """Every model, field, measure, group-by and filter matching of the
         file exists, and every pivot formula points at a pivot."""
         self.assertEqual(len(self.snapshot["pivots"]), 2)
-        self.assertEqual(len(self.charts), 2)
+        self.assertEqual(len(self.charts), 4)
         filters = {f["id"]: f for f in self.snapshot["globalFilters"]}
         sources = [
             (pivot["model"], pivot["domain"], pivot["fieldMatching"])
@@ -257,8 +257,8 @@ class TestDashboard(DashboardData, SupervisionCommon):
         chart = self._chart("Overdue Items by Deadline Month")
         self.assertEqual(chart["type"], "odoo_line")
         groups = self._run_chart(chart, self.officer)
-        counts = {g["deadline:month"]: g["__count"] for g in groups}
-        self.assertEqual(counts, {"April 2026": 1, "May 2026": 1})
+        counts = {g["deadline_month"]: g["__count"] for g in groups}
+        self.assertEqual(counts, {"2026-04": 1, "2026-05": 1})
 
     # ------------------------------------------------------------------
     # Access
@@ -285,9 +285,10 @@ class TestDashboardBrowser(DashboardData, SupervisionCommon, HttpCase):
     """The dashboard opens in the Dashboards app of a real browser."""
 
     def test_dashboard_loads_in_browser(self):
-        """The office's dashboard opens without error: both pivots show their
-        figures (33 clickable header and value cells on the test items) and
-        its two charts are drawn."""
+        """The office's dashboard opens without error: both tables, at the
+        top, show their figures (14 clickable header and value cells on the
+        test items) and the charts below them are drawn (those in the window:
+        the spreadsheet draws the others when scrolled to)."""
         self._build_items()
         code = """
             const deadline = Date.now() + 60000;
@@ -302,7 +303,7 @@ class TestDashboardBrowser(DashboardData, SupervisionCommon, HttpCase):
                 );
                 const cells = document.querySelectorAll(".o-dashboard-clickable-cell");
                 const figures = document.querySelectorAll(".o-figure");
-                if (active && cells.length >= 33 && figures.length === 2) {
+                if (active && cells.length >= 14 && figures.length >= 1) {
                     console.log("test successful");
                     return;
                 }

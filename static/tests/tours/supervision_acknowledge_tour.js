@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("university_supervision_acknowledge", {
     url: "/odoo/action-university_supervision.supervision_item_action_my_units",
     steps: () => [
         ...openItem(ITEM),
-        checkState("已交办(待签收)"),
+        checkState("已交办（待签收）"),
         openPage("acknowledgement"),
         editField("date_committed", "2035-05-31"),
         editField("measures", "暑期分两批改造教室，九月投入使用"),

@@ -50,7 +50,7 @@ registry.category("web_tour.tours").add("university_supervision_extension_approv
             trigger: `.o_data_row:contains('${ITEM}') .o_data_cell[name='item_id']`,
             run: "click",
         },
-        ...clickHeaderButton("action_approve", "审定通过"),
+        ...clickHeaderButton("action_approve", "同意延期"),
         checkState("已批准"),
         {
             content: "Go to the item",

@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("university_supervision_mobile_acknowled
     steps: () => [
         fitsScreen(`.o_kanban_view .o_kanban_record:contains('${ITEM}')`, "The list of my items"),
         ...openItem(ITEM),
-        checkState("已交办(待签收)"),
+        checkState("已交办（待签收）"),
         fitsScreen(".o_form_view .o_form_sheet", "The item form"),
         openPage("acknowledgement"),
         editField("date_committed", "2035-05-31"),
@@ -56,6 +56,6 @@ registry.category("web_tour.tours").add("university_supervision_mobile_approve",
         checkState("待审定"),
         fitsScreen(".o_form_view .o_form_sheet", "The item form"),
         ...clickHeaderButton("action_approve", "审定通过"),
-        checkState("已交办(待签收)"),
+        checkState("已交办（待签收）"),
     ],
 });

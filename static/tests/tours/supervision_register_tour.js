@@ -67,7 +67,7 @@ registry.category("web_tour.tours").add("university_supervision_approve", {
         },
         checkState("待审定"),
         ...clickHeaderButton("action_approve", "审定通过"),
-        checkState("已交办(待签收)"),
+        checkState("已交办（待签收）"),
         {
             content: "The item got its form number",
             trigger: ".o_field_widget[name='number']:contains('〔2')",

@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("university_supervision_submit_result", 
         openPage("result"),
         editHtmlField("result_note", "四十间智慧教室已全部投入使用"),
         ...clickHeaderButton("action_submit_result", "报结"),
-        checkState("已报结(待审核)"),
+        checkState("已报结（待审核）"),
     ],
 });
 
