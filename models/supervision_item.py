@@ -59,12 +59,13 @@ REGISTRATION_FIELDS = frozenset(
         "attachment_ids",
         "level",
         "supervision_mode",
-        "lead_unit_id",
-        "assist_unit_ids",
-        "lead_leader_id",
-        "leader_in_charge_id",
         "deadline",
     }
+)
+# Who handles the item: the office may reassign it until it is closed (a
+# unit or leader added, replaced or taken off).
+ASSIGNMENT_FIELDS = frozenset(
+    {"lead_unit_id", "assist_unit_ids", "lead_leader_id", "leader_in_charge_id"}
 )
 # The to-dos (mail_act_item_<name>) a state closes: see activity_update().
 ACTIVITIES_DONE = {
@@ -371,6 +372,11 @@ class SupervisionItem(models.Model):
         help="Technical: the current user may fill in the handling result "
         "(the lead unit or the office, while the item is in progress).",
     )
+    can_edit_assignment = fields.Boolean(
+        compute="_compute_user_rights",
+        help="Technical: the current user may change the units and leaders "
+        "(the office, until the item is closed).",
+    )
     can_edit_content = fields.Boolean(
         compute="_compute_user_rights",
         help="Technical: the current user may edit the content: as the rest "
@@ -506,6 +512,10 @@ class SupervisionItem(models.Model):
         for item in self:
             unit_or_office = item.is_lead_unit_user or item.is_officer
             item.can_edit_office_fields = item.is_officer and item.state in DRAFT_STATES
+            item.can_edit_assignment = item.is_officer and item.state in (
+                *DRAFT_STATES,
+                *ASSIGNED_STATES,
+            )
             item.can_edit_content = item.can_edit_office_fields or (
                 item.is_officer
                 and item.source_type == "emergency"
@@ -678,6 +688,14 @@ class SupervisionItem(models.Model):
                         "assigned: %(fields)s.",
                         item=item.display_name,
                         fields=self._field_labels(fixed),
+                    )
+                )
+            if fnames & ASSIGNMENT_FIELDS and not item.can_edit_assignment:
+                raise UserError(
+                    _(
+                        "The units and leaders of %(item)s change only until it "
+                        "is closed.",
+                        item=item.display_name,
                     )
                 )
             if fnames & ACK_FIELDS and not item.can_edit_unit_fields:
