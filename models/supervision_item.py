@@ -96,18 +96,37 @@ WORKFLOW_FIELDS = frozenset(
 class SupervisionItem(models.Model):
     """A supervised work item (督办事项), one item one record (一事一项).
 
-    Who does what (NWU 第六条, GDUFS 第九条/第十条)::
+    Its actions, who may do each and in which state (NWU 第六条, GDUFS
+    第九条/第十条; the roles and states are described in readme/DESIGN.md)::
 
-        Action                      Group / person              State
-        =========================================================================
-        Register, edit              office (officer)            draft
-        Submit for approval         office                      draft
-        Approve (立项审定)            leader in charge            to_approve
-        Acknowledge (承办反馈)        lead unit's head/liaison    assigned
-        =========================================================================
+        action                      who                              state
+        ==========================  ===============================  ===================
+        (edit the form)             office                           draft, to_approve
+        action_submit_for_approval  office                           draft
+        action_assign_emergency     office (emergency items)         draft
+        action_approve              leader in charge (or manager)    to_approve
+        action_acknowledge          lead unit's head or liaison      assigned
+        action_report_progress      lead or assisting unit, office   assigned .. to_close
+        action_request_extension    lead unit's head or liaison      assigned, in_progress
+        action_urge                 office                           assigned .. to_close
+        action_escalate             office (reminder items)          assigned .. submitted
+        action_submit_result        lead unit's head                 in_progress
+        action_review_pass          office                           submitted
+        action_return               office (wizard)                  submitted, to_close
+        action_approve_closure      leader in charge (or manager)    to_close
+        action_file                 office                           closed
+        action_cancel               office before assignment, then   draft .. to_close
+                                    leader in charge (with a reason)
+        action_roll_over            office                           assigned, in_progress
+        action_export_ledger        office, leaders                  any
+        ==========================  ===============================  ===================
 
-    Units never write the office's fields: ``write`` refuses any field outside
-    ``UNIT_FIELDS`` to users who are not office staff.
+    Each public action checks who acts and the state (``_check_*``), then
+    writes as superuser (``_do_*``) and brings the to-dos in line
+    (:meth:`activity_update`). Outside the actions, :meth:`_check_write_fields`
+    and the computed ``can_edit_*`` fields (which also drive the form) say who
+    writes what: units only the acknowledgement and the result, never the
+    office's fields.
     """
 
     _name = "supervision.item"
