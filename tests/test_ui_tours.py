@@ -21,7 +21,7 @@ from odoo.tools import file_open
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .test_tours import GROUP_PREFIX, SupervisionTourCommon
+from .common import GROUP_PREFIX, SupervisionTourCommon
 
 DASHBOARDS = "university_supervision/data/dashboards/%s"
 PARAM = "university_supervision.%s"
