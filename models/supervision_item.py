@@ -399,8 +399,7 @@ class SupervisionItem(models.Model):
     can_edit_content = fields.Boolean(
         compute="_compute_user_rights",
         help="Technical: the current user may edit the content: as the rest "
-        "of the form, or afterwards for an emergency item assigned at once "
-        "(GDUFS 第十条(一)).",
+        "of the form, or afterwards for an emergency item assigned at once.",
     )
     can_decide = fields.Boolean(
         compute="_compute_user_rights",

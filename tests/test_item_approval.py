@@ -6,7 +6,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import SupervisionCommon
@@ -107,7 +107,7 @@ class TestItemApproval(SupervisionCommon):
             other = self._create_item_in("to_approve", level="key")
         with freeze_time("2026-03-11 02:00:00"):
             # the deadline passed while waiting: this approval is refused
-            with self.assertRaises(ValidationError):
+            with self.assertRaises(UserError):
                 self._as(self.leader, late).action_approve()
             self._approve(other)
         self.assertRecordValues(

@@ -41,7 +41,7 @@ class TestItemConstraints(SupervisionCommon):
         date): the office must move the deadline first."""
         with freeze_time("2026-03-02 02:00:00"):
             item = self._create_item_in("to_approve", deadline=date(2026, 3, 10))
-        with freeze_time("2026-03-11 02:00:00"), self.assertRaises(ValidationError):
+        with freeze_time("2026-03-11 02:00:00"), self.assertRaises(UserError):
             self._as(self.leader, item).action_approve()
         self.assertRecordValues(
             item, [{"state": "to_approve", "date_assigned": False, "number": False}]
@@ -77,7 +77,7 @@ class TestItemConstraints(SupervisionCommon):
         """The original deadline never changes after assignment: it is what
         on-time rates are measured against (assessment, NWU 第九条)."""
         item = self._create_item_in("assigned", deadline=date(2026, 6, 30))
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self._as(self.officer, item).write({"deadline_original": date(2026, 9, 30)})
         self.assertEqual(item.deadline_original, date(2026, 6, 30))
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import SupervisionCommon
@@ -99,7 +99,7 @@ class TestItemRegistration(SupervisionCommon):
     def test_submit_refuses_past_deadline(self):
         """An item whose deadline is already past cannot be sent for approval."""
         item = self._create_item(deadline=date(2026, 3, 1))
-        with self.assertRaisesMessage(ValidationError, "already past"):
+        with self.assertRaisesMessage(UserError, "already past"):
             self._as(self.officer, item).action_submit_for_approval()
         self.assertEqual(item.state, "draft")
 

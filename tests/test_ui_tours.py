@@ -41,7 +41,7 @@ class SupervisionUiCommon(SupervisionTourCommon):
         )
 
     def _submitted_item(self, **vals):
-        item = self._create_item("in_progress", **vals)
+        item = self._create_item_in("in_progress", **vals)
         head_item = item.with_user(self.head_a)
         head_item.write({"result_note": "<p>已全部完成</p>"})
         head_item.action_submit_result()
@@ -74,7 +74,7 @@ class TestSupervisionUiTours(SupervisionUiCommon):
         self._create_item(name="起草中的事项")
         to_approve = self._create_item(name="待审定的事项")
         to_approve.with_user(self.officer).action_submit_for_approval()
-        due_soon = self._create_item("in_progress", name="临近期限的事项", level="key")
+        due_soon = self._create_item_in("in_progress", name="临近期限的事项", level="key")
         due_soon.write({"warning_light": "yellow"})
         self._submitted_item(name="已报结的事项")
         self.env["supervision.urge"].with_user(self.officer).create(
@@ -93,7 +93,7 @@ class TestSupervisionUiTours(SupervisionUiCommon):
         """Defect 6: the progress and extension pop-ups opened from an item
         show the item read-only; the cursor is not in it (a keystroke cannot
         replace it) but in the requested deadline."""
-        self._create_item("in_progress", name="临近期限的事项")
+        self._create_item_in("in_progress", name="临近期限的事项")
         self._start_tour(
             "/odoo/action-university_supervision.supervision_item_action_my_units",
             "university_supervision_ui_popups",
@@ -104,9 +104,9 @@ class TestSupervisionUiTours(SupervisionUiCommon):
         """Beyond the defects: the leader opens the leaders' cockpit in the
         Dashboards app: headline figures, charts by unit, leader and month,
         and a figure opens the items behind it."""
-        item = self._create_item("in_progress", name="临近期限的事项")
+        item = self._create_item_in("in_progress", name="临近期限的事项")
         item.write({"warning_light": "red", "is_overdue": True})
-        self._create_item("in_progress", name="另一事项")
+        self._create_item_in("in_progress", name="另一事项")
         self._start_tour("/odoo", "university_supervision_ui_cockpit", self.leader)
 
 
@@ -120,7 +120,7 @@ class TestSupervisionUiToursPhone(SupervisionUiCommon):
     def test_cockpit_on_phone(self):
         """Defect 8 and the cockpit: a phone shows charts only, so the
         headline figures and the per-unit figures are charts it shows."""
-        item = self._create_item("in_progress", name="临近期限的事项")
+        item = self._create_item_in("in_progress", name="临近期限的事项")
         item.write({"warning_light": "red", "is_overdue": True})
         self._start_tour(
             "/odoo", "university_supervision_ui_cockpit_phone", self.leader
@@ -173,7 +173,7 @@ class TestSupervisionUi(SupervisionUiCommon):
         """Defect 3: urges and reviews are named by their item's number and
         day, not ``supervision.urge,14``; an item without a number by its
         title."""
-        item = self._create_item("in_progress", level="key")
+        item = self._create_item_in("in_progress", level="key")
         urge = (
             self.env["supervision.urge"]
             .with_user(self.officer)
@@ -213,7 +213,7 @@ class TestSupervisionUi(SupervisionUiCommon):
         cancelled.with_user(self.officer).action_cancel(reason="重复")
         closed = self._submitted_item(name="已办结的事项")
         closed.with_user(self.officer).action_review_pass()
-        in_progress = self._create_item("in_progress", name="办理中的事项")
+        in_progress = self._create_item_in("in_progress", name="办理中的事项")
         found = self.env["supervision.item"].with_user(self.officer).search(domain)
         self.assertLessEqual(draft | to_approve | in_progress, found)
         self.assertFalse((cancelled | closed) & found)
@@ -280,7 +280,7 @@ class TestSupervisionUi(SupervisionUiCommon):
         """Defect 9: dates inside Chinese messages read 2026年11月20日 and the
         item's name is set apart in 「」."""
         with freeze_time("2026-11-02 02:00:00"):
-            item = self._create_item("assigned", deadline=date(2026, 11, 20))
+            item = self._create_item_in("assigned", deadline=date(2026, 11, 20))
         extension = (
             self.env["supervision.extension"]
             .with_user(self.head_a)
@@ -320,7 +320,7 @@ class TestSupervisionUi(SupervisionUiCommon):
 
     def test_assessment_lead_before_assist(self):
         """Defect 10: grouped by role, the assessment lists 主办 before 协办."""
-        self._create_item("in_progress")
+        self._create_item_in("in_progress")
         groups = self.env["supervision.assessment.report"].read_group(
             [("unit_id", "in", (self.unit_a | self.unit_b).ids)],
             ["item_count:sum"],
@@ -417,9 +417,9 @@ class TestSupervisionUi(SupervisionUiCommon):
         """The cockpit's 本周到期 and 本年按期办结率 figures: open items due
         Monday to Sunday of this week; items closed this year."""
         with freeze_time("2026-11-16 02:00:00"):  # a Monday
-            monday = self._create_item("assigned", deadline=date(2026, 11, 16))
-            sunday = self._create_item("assigned", deadline=date(2026, 11, 22))
-            next_week = self._create_item("assigned", deadline=date(2026, 11, 23))
+            monday = self._create_item_in("assigned", deadline=date(2026, 11, 16))
+            sunday = self._create_item_in("assigned", deadline=date(2026, 11, 22))
+            next_week = self._create_item_in("assigned", deadline=date(2026, 11, 23))
             closed = self._submitted_item()
             closed.with_user(self.officer).action_review_pass()
         items = monday | sunday | next_week | closed
