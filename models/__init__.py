@@ -3,8 +3,14 @@ from . import supervision_unit
 from . import res_users
 from . import supervision_item
 from . import supervision_item_deadline
+from . import supervision_item_decision
+from . import supervision_item_time_limit
+from . import supervision_item_commitment
+from . import supervision_item_interview
+from . import supervision_opinion
 from . import supervision_progress
 from . import supervision_urge
+from . import supervision_urge_number
 from . import supervision_extension
 from . import supervision_review
 from . import supervision_interview

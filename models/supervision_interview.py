@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from .supervision_settings import get_setting
+
 
 class SupervisionInterview(models.Model):
     """A supervision interview (督办约谈), NWU 第七条.
@@ -180,7 +182,9 @@ class SupervisionInterview(models.Model):
         self.ensure_one()
         when = ""
         if self.date:
-            local = fields.Datetime.context_timestamp(self, self.date)
+            # the university's time zone, whoever prints
+            university = self.with_context(tz=get_setting(self.env, "tz"))
+            local = fields.Datetime.context_timestamp(university, self.date)
             day = format_date(self.env, local.date(), date_format="long")
             when = f"{day} {local.strftime('%H:%M')}"
         return self.env._(

@@ -67,9 +67,10 @@ REGISTRATION_FIELDS = frozenset(
 )
 # The to-dos (mail_act_item_<name>) a state closes: see activity_update().
 ACTIVITIES_DONE = {
+    "draft": ("approve",),
     "assigned": ("approve",),
     "in_progress": ("acknowledge", "review", "closure"),
-    "submitted": ("rectify", "acknowledge", "deadline"),
+    "submitted": ("rectify", "acknowledge", "deadline", "commit"),
     "to_close": ("review",),
     "closed": ("review", "closure"),
 }
@@ -815,7 +816,7 @@ class SupervisionItem(models.Model):
             "res_model": "supervision.extension",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_item_id": self.id},
+            "context": {"default_item_id": self.id, "extension_dialog": True},
         }
 
     def action_urge(self):

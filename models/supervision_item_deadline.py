@@ -86,7 +86,7 @@ class SupervisionItem(models.Model):
             lambda i: (
                 i.is_overdue
                 or i.ack_overdue
-                or (i.deadline and (i.deadline - today).days <= reminder_days)
+                or (i._time_limit() and (i._time_limit() - today).days <= reminder_days)
             )
         )
         # the e-mails of the check's messages go through the mail queue
@@ -109,10 +109,11 @@ class SupervisionItem(models.Model):
 
     def _time_flags(self, today, yellow_days):
         self.ensure_one()
-        overdue = bool(self.deadline and self.deadline < today)
+        deadline = self._time_limit()
+        overdue = bool(deadline and deadline < today)
         if overdue:
             light = "red"
-        elif self.deadline and (self.deadline - today).days <= yellow_days:
+        elif deadline and (deadline - today).days <= yellow_days:
             light = "yellow"
         else:
             light = "green"
@@ -133,10 +134,11 @@ class SupervisionItem(models.Model):
         already_urged = self.urge_ids.filtered(
             lambda u: fields.Datetime.context_timestamp(self, u.date).date() < today
         )
+        deadline = self._time_limit()
         if (
             not self.is_overdue
-            and self.deadline
-            and (self.deadline - today).days <= reminder_days
+            and deadline
+            and (deadline - today).days <= reminder_days
         ):
             self._remind_deadline()
         if self.ack_overdue and not self._has_system_urge("ack_overdue"):

@@ -55,6 +55,37 @@ class SupervisionUrge(models.Model):
     reply = fields.Text(string="Unit's Reply")
     date_reply = fields.Datetime(string="Replied On", readonly=True)
 
+    def action_open_reply(self):
+        """Open the urge editable, for the urged unit's reply."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reply to the Urge"),
+            "res_model": "supervision.urge",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "university_supervision.supervision_urge_view_form_reply"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
+
+    def action_save_reply(self):
+        """Tell the office the unit replied (the form saved the reply before
+        the call) and close the dialog."""
+        for urge in self.filtered("reply"):
+            urge.item_id.message_post(
+                body=_("Reply to the urge: %(reply)s", reply=urge.reply),
+                partner_ids=(urge.user_id | urge.item_id.officer_id).partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return {"type": "ir.actions.act_window_close"}
+
     def write(self, vals):
         """Units only reply to urges; everything else is the office's."""
         if not self.env.su and not has_role(self.env, "officer"):

@@ -24,3 +24,8 @@ from . import test_tours
 from . import test_view_expressions
 from . import test_item_form_rights
 from . import test_activity_update
+from . import test_decision
+from . import test_time_limit
+from . import test_commitment
+from . import test_unit_reports
+from . import test_item_interview_urge
