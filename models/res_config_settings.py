@@ -36,6 +36,14 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="university_supervision.propose_interview",
         help="Overdue key items already urged get a draft interview (NWU 第七条).",
     )
+    supervision_day_mode = fields.Selection(
+        [("calendar", "Calendar Days"), ("working", "Working Days")],
+        string="Day Counting",
+        config_parameter="university_supervision.day_mode",
+        default=setting_default("day_mode"),
+        help="Working days skip weekends and the listed holidays and count the "
+        "makeup workdays, for the acknowledgement period and the reminders.",
+    )
     supervision_tz = fields.Selection(
         _tz_get,
         string="University Time Zone",

@@ -19,6 +19,8 @@ SETTINGS = {
     # overdue key items already urged get a draft interview (NWU 第七条)
     "propose_interview": (bool, False),
     "tz": (str, "Asia/Shanghai"),
+    # "calendar" days, or "working" days (weekends and supervision.holiday)
+    "day_mode": (str, "calendar"),
 }
 
 

@@ -22,12 +22,10 @@ class SupervisionUrge(models.Model):
                     fields.Datetime.to_datetime(vals.get("date"))
                     or fields.Datetime.now()
                 )
+                sequences = self.env["ir.sequence"]
                 # sudo: drawing a number writes the sequence (and creates its
-                # range for a new year), which only administrators may; the
-                # office or the daily check urges.
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .sudo()
-                    .next_by_code("supervision.urge", sequence_date=date.date())
+                # range for a new year), which only administrators may.
+                vals["name"] = sequences.sudo().next_by_code(
+                    "supervision.urge", sequence_date=date.date()
                 )
         return super().create(vals_list)

@@ -29,3 +29,6 @@ from . import test_time_limit
 from . import test_commitment
 from . import test_unit_reports
 from . import test_item_interview_urge
+from . import test_leader_change
+from . import test_leader_tours
+from . import test_working_days

@@ -29,7 +29,7 @@ class TestDecision(SupervisionCommon):
         if decision:
             values["decision"] = decision
         self.env["supervision.decision.wizard"].with_user(user).with_context(
-            context
+            **context
         ).create(values).action_confirm()
         self.flush_tracking()
 

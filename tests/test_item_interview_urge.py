@@ -42,7 +42,7 @@ class TestItemInterviewUrge(SupervisionCommon):
         interview = (
             self.env["supervision.interview"]
             .with_user(self.officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         self.assertRecordValues(

@@ -40,7 +40,7 @@ class TestTimeLimit(SupervisionCommon):
         self.env.invalidate_all()
         context = item.with_user(user).action_request_new_limit()["context"]
         with Form(
-            self.env["supervision.extension"].with_user(user).with_context(context)
+            self.env["supervision.extension"].with_user(user).with_context(**context)
         ) as form:
             form.date_requested = date_requested
             form.reason = "The college consultation was delayed by the office."
