@@ -40,6 +40,14 @@ class ResConfigSettings(models.TransientModel):
         help="An overdue key item that was already urged gets a draft interview "
         "for the office to decide on.",
     )
+    supervision_day_mode = fields.Selection(
+        [("calendar", "Calendar Days"), ("working", "Working Days")],
+        string="Day Counting",
+        config_parameter="university_supervision.day_mode",
+        default=setting_default("day_mode"),
+        help="Working days skip weekends and the listed holidays and count the "
+        "makeup workdays, for the acknowledgement period and the reminders.",
+    )
     supervision_tz = fields.Selection(
         _tz_get,
         string="University Time Zone",

@@ -38,6 +38,14 @@ class SupervisionExtension(models.Model):
         required=True,
         default=lambda self: self.env.user,
     )
+    origin = fields.Selection(
+        [("unit", "Unit's Request"), ("office", "Office's New Time Limit")],
+        required=True,
+        default="unit",
+        readonly=True,
+        help="A unit asks before its deadline; the office may ask for a new "
+        "time limit on an overdue or escalated item (GDUFS 第十条(一)).",
+    )
     reason = fields.Text(required=True)
     deadline_current = fields.Date(string="Current Deadline", readonly=True)
     date_requested = fields.Date(string="Requested Deadline", required=True)
@@ -138,6 +146,8 @@ class SupervisionExtension(models.Model):
                     raise AccessError(
                         _("Extension requests are decided through their buttons only.")
                     )
+            if any(vals.get("origin") == "office" for vals in vals_list):
+                self.env["supervision.item"]._check_is_officer()
             if not has_role(self.env, "officer"):
                 # say why before the record rules refuse it in general terms
                 items = self.env["supervision.item"].browse(
@@ -229,6 +239,9 @@ class SupervisionExtension(models.Model):
             ext._check_state("draft")
             item = ext.item_id
             item._check_state(*ACTIVE_STATES)
+            if ext.origin == "office":
+                ext._check_new_time_limit(today)
+                continue
             item._check_is_lead_unit_user()
             if item.deadline and today > item.deadline:
                 raise UserError(
@@ -264,6 +277,28 @@ class SupervisionExtension(models.Model):
             )
         return True
 
+    def _check_new_time_limit(self, today):
+        """The office's new time limit: on an overdue or escalated item, not
+        before today (GDUFS 第十条(一))."""
+        self.ensure_one()
+        item = self.item_id
+        item._check_is_officer()
+        if not (item.is_overdue or item.date_escalated or item.deadline < today):
+            raise UserError(
+                _(
+                    "The office sets a new time limit only on an overdue or "
+                    "escalated item; %(item)s is neither.",
+                    item=item.display_name,
+                )
+            )
+        if self.date_requested < today:
+            raise UserError(
+                _(
+                    "The new time limit %(date)s is before today.",
+                    date=self.date_requested,
+                )
+            )
+
     def action_approve(self):
         """The leader in charge approves: the item's deadline moves."""
         self._check_decision()
@@ -276,8 +311,16 @@ class SupervisionExtension(models.Model):
         return True
 
     def action_refuse(self):
-        """The leader in charge refuses: the deadline stays."""
+        """The leader in charge refuses, saying why: the deadline stays."""
         self._check_decision()
+        for ext in self:
+            if not (ext.decision_note or "").strip():
+                raise UserError(
+                    _(
+                        "Say why the extension of %(item)s is refused (decision note).",
+                        item=ext.item_id.display_name,
+                    )
+                )
         self._do_decide("refused")
         return True
 

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from .supervision_constants import has_role
+from .supervision_settings import get_setting
 
 # What the interviewer (who is not office staff) writes; the state and the
 # notice date change through the actions only (see _check_interview_write).
@@ -212,7 +213,9 @@ class SupervisionInterview(models.Model):
         self.ensure_one()
         when = ""
         if self.date:
-            local = fields.Datetime.context_timestamp(self, self.date)
+            # the university's time zone, whoever prints
+            university = self.with_context(tz=get_setting(self.env, "tz"))
+            local = fields.Datetime.context_timestamp(university, self.date)
             day = format_date(self.env, local.date(), date_format="long")
             when = f"{day} {local.strftime('%H:%M')}"
         return self.env._(

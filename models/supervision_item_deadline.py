@@ -8,6 +8,7 @@ from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from .supervision_constants import ACTIVE_STATES
 from .supervision_format import long_date
+from .supervision_holiday import add_days
 
 _logger = logging.getLogger(__name__)
 
@@ -28,6 +29,29 @@ class SupervisionItem(models.Model):
         copy=False,
         help="Technical: day of the last daily check, which makes it idempotent.",
     )
+
+    commit_overdue = fields.Boolean(
+        string="Committed Date Passed",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "deadline" in vals:
+            self.filtered(lambda i: i.state in ACTIVE_STATES)._refresh_time_flags()
+        return res
+
+    def _do_return(self, *args, **kwargs):
+        res = super()._do_return(*args, **kwargs)
+        # a rectification deadline may move the time limit
+        self._refresh_time_flags()
+        return res
 
     # ------------------------------------------------------------------
     # Cron
@@ -57,21 +81,29 @@ class SupervisionItem(models.Model):
                 ("state", "not in", ACTIVE_STATES),
                 "|",
                 "|",
+                "|",
                 ("is_overdue", "=", True),
                 ("ack_overdue", "=", True),
+                ("commit_overdue", "=", True),
                 ("warning_light", "in", ("yellow", "red")),
             ]
         )
         if flagged:
             # sudo: the flags are the daily check's own, never set by a user.
             flagged.sudo().write(
-                {"is_overdue": False, "ack_overdue": False, "warning_light": "green"}
+                {
+                    "is_overdue": False,
+                    "ack_overdue": False,
+                    "commit_overdue": False,
+                    "warning_light": "green",
+                }
             )
 
     def _check_deadlines(self, today):
         """Apply the time rules to ``self`` (open items) as of ``today``."""
         yellow_days = self._get_setting("yellow_days")
         reminder_days = self._get_setting("reminder_days")
+        remind_until = add_days(self.env, today, reminder_days)
         groups = {}
         for item in self:
             groups.setdefault(item._time_flags(today, yellow_days), []).append(item.id)
@@ -90,7 +122,7 @@ class SupervisionItem(models.Model):
             lambda i: (
                 i.is_overdue
                 or i.ack_overdue
-                or (i.deadline and (i.deadline - today).days <= reminder_days)
+                or (i._time_limit() and i._time_limit() <= remind_until)
             )
         )
         # nobody is notified item by item (to-dos included): the facts are
@@ -127,13 +159,15 @@ class SupervisionItem(models.Model):
         if notes:
             # one INSERT of logged notes for the batch, notifying nobody
             self.browse(list(notes))._message_log_batch(notes)
+        self._check_committed_dates(today)
 
     def _time_flags(self, today, yellow_days):
         self.ensure_one()
-        overdue = bool(self.deadline and self.deadline < today)
+        deadline = self._time_limit()
+        overdue = bool(deadline and deadline < today)
         if overdue:
             light = "red"
-        elif self.deadline and (self.deadline - today).days <= yellow_days:
+        elif deadline and (deadline - today).days <= yellow_days:
             light = "yellow"
         else:
             light = "green"
@@ -156,10 +190,11 @@ class SupervisionItem(models.Model):
         already_urged = self.urge_ids.filtered(
             lambda u: fields.Datetime.context_timestamp(self, u.date).date() < today
         )
+        deadline = self._time_limit()
         if (
             not self.is_overdue
-            and self.deadline
-            and (self.deadline - today).days <= reminder_days
+            and deadline
+            and deadline <= add_days(self.env, today, reminder_days)
         ):
             self._remind_deadline()
         if self.ack_overdue and not self._has_system_urge("ack_overdue"):
@@ -260,3 +295,126 @@ class SupervisionItem(models.Model):
                 date_deadline=fields.Date.context_today(self) + timedelta(days=3),
             )
         return interview
+
+    # ------------------------------------------------------------------
+    # New time limits (GDUFS 第十条(一), NWU 第六条(二)(三))
+    # ------------------------------------------------------------------
+
+    def action_request_new_limit(self):
+        """Open the office's request for a new time limit, decided by the
+        leader in charge."""
+        self.ensure_one()
+        self._check_is_officer()
+        self._check_state(*ACTIVE_STATES)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Set a New Time Limit"),
+            "res_model": "supervision.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_item_id": self.id,
+                "default_origin": "office",
+                "extension_dialog": True,
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _time_limit(self):
+        """The date lateness is measured against: the deadline, or while a
+        returned item is being rectified, its later rectification deadline
+        (NWU 第六条(三), GDUFS 第十条(四))."""
+        self.ensure_one()
+        if self.state == "in_progress":
+            last_return = self.review_ids.filtered(
+                lambda r: r.conclusion in ("returned", "rectify")
+            ).sorted("id")[-1:]
+            rectify_by = last_return.rectification_deadline
+            if rectify_by and (not self.deadline or rectify_by > self.deadline):
+                return rectify_by
+        return self.deadline
+
+    def _refresh_time_flags(self):
+        """Recompute the time flags (light, overdue, acknowledgement) of
+        these open items as of today with the daily check's own rule
+        (``_time_flags``), and drop the deadline reminders a later deadline
+        makes early."""
+        today = self._supervision_today()
+        yellow_days = self._get_setting("yellow_days")
+        reminder_days = self._get_setting("reminder_days")
+        remind_until = add_days(self.env, today, reminder_days)
+        act_deadline = self.env.ref("university_supervision.mail_act_item_deadline")
+        for item in self:
+            light, overdue, ack_overdue = item._time_flags(today, yellow_days)
+            if (light, overdue, ack_overdue) != (
+                item.warning_light,
+                item.is_overdue,
+                item.ack_overdue,
+            ):
+                # sudo: the flags are the daily check's own, never set by a user.
+                item.sudo().write(
+                    {
+                        "warning_light": light,
+                        "is_overdue": overdue,
+                        "ack_overdue": ack_overdue,
+                    }
+                )
+            reminders = item.activity_ids.filtered(
+                lambda a: a.activity_type_id == act_deadline
+            )
+            if not reminders:
+                continue
+            deadline = item._time_limit()
+            # sudo: the reminders are the lead unit's to-dos, planned by the
+            # daily check; they follow the item's deadline, whoever moved it.
+            if deadline and deadline > remind_until:
+                reminders.sudo().unlink()
+            else:
+                # sudo: as above, the reminders follow the deadline
+                reminders.sudo().write({"date_deadline": deadline})
+
+    # ------------------------------------------------------------------
+    # Committed dates (GDUFS 第九条(二))
+    # ------------------------------------------------------------------
+
+    def _check_committed_dates(self, today):
+        """The daily check of the committed dates of ``self`` (open items)."""
+        reminder_days = self._get_setting("reminder_days")
+        remind_until = add_days(self.env, today, reminder_days)
+        for item in self:
+            committed = item.date_committed
+            following = item.state == "in_progress" and committed
+            if not following or committed >= today:
+                if item.commit_overdue:
+                    # sudo: the flag is the daily check's own
+                    item.sudo().commit_overdue = False
+                if following and committed <= remind_until:
+                    item._activity_ensure(
+                        "commit",
+                        item._unit_activity_users(),
+                        committed,
+                        note=_(
+                            "Your committed date %(date)s is near: submit the "
+                            "result by then.",
+                            date=committed,
+                        ),
+                    )
+                continue
+            if item.commit_overdue:
+                continue
+            # sudo: the flag is the daily check's own, never set by a user
+            item.sudo().commit_overdue = True
+            note = _(
+                "The committed date %(date)s has passed without a result: submit "
+                "the result, or a reason and a new schedule.",
+                date=committed,
+            )
+            item._activity_ensure("commit", item._unit_activity_users(), today, note)
+            item.message_post(
+                body=note,
+                partner_ids=item.unit_partner_ids.ids,
+                subtype_xmlid="mail.mt_comment",
+            )

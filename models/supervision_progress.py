@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -8,6 +10,9 @@ from .supervision_item_guard import check_not_blank, check_text_size
 FIXED_FIELDS = frozenset({"item_id", "kind", "date", "user_id"})
 # Written by the workflow (or answering its steps): read-only once created.
 LOCKED_KINDS = ("acknowledgement", "result", "rectification")
+
+# The reports that reach the office and the leader in charge.
+NOTIFIED_KINDS = ("progress", "difficulty", "special_report")
 
 
 class SupervisionProgress(models.Model):
@@ -50,12 +55,18 @@ class SupervisionProgress(models.Model):
             ("result", "Result"),
             ("special_report", "Special Report"),
             ("rectification", "Rectification"),
+            ("difficulty", "Difficulty"),
         ],
         required=True,
         default="progress",
     )
     description = fields.Html(required=True)
     percent = fields.Integer(string="Progress (%)")
+    is_urgent = fields.Boolean(
+        string="Urgent",
+        help="An emergency (紧急情况, NWU 第六条(二)): the office and the leader "
+        "in charge are notified at once.",
+    )
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     approval_state = fields.Selection(
         [("pending", "To Decide"), ("approved", "Approved"), ("refused", "Refused")],
@@ -103,18 +114,8 @@ class SupervisionProgress(models.Model):
         reports._check_author()
         for report in reports:
             report.item_id._check_state(*ASSIGNED_STATES)
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in reports:
-            report.item_id.message_post(
-                body=_(
-                    "%(kind)s from %(unit)s (%(percent)s%%)",
-                    kind=kinds[report.kind],
-                    unit=report.unit_id.name,
-                    percent=report.percent,
-                ),
-                attachment_ids=report.attachment_ids.ids,
-                subtype_xmlid="mail.mt_note",
-            )
+            report._post_on_item()
         return reports
 
     def write(self, vals):
@@ -192,6 +193,36 @@ class SupervisionProgress(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _post_on_item(self):
+        """Log the report on its item. Progress, difficulty and special
+        reports reach the office and the leader in charge (NWU 第六条(二),
+        第八条(三)); an urgent one is e-mailed at once, not with the queue."""
+        self.ensure_one()
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        item = self.item_id
+        body = _(
+            "%(kind)s from %(unit)s (%(percent)s%%)",
+            kind=kinds[self.kind],
+            unit=self.unit_id.name,
+            percent=self.percent,
+        )
+        if self.kind not in NOTIFIED_KINDS:
+            item.message_post(
+                body=body,
+                attachment_ids=self.attachment_ids.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+            return
+        if self.is_urgent:
+            body = _("Urgent: %(report)s", report=body)
+        body = Markup("%s<br/>%s") % (body, self.description or "")
+        item.with_context(mail_notify_force_send=self.is_urgent).message_post(
+            body=body,
+            attachment_ids=self.attachment_ids.ids,
+            partner_ids=(item.officer_id | item.leader_in_charge_id).partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def _check_member_of(self, units):
         if self.env.su or has_role(self.env, "officer"):

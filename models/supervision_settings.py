@@ -24,6 +24,8 @@ SETTINGS = {
     # the office's group robot (WeCom, DingTalk or Feishu) and its secret
     "office_webhook_url": (str, ""),
     "office_webhook_secret": (str, ""),
+    # "calendar" days, or "working" days (weekends and supervision.holiday)
+    "day_mode": (str, "calendar"),
 }
 
 

@@ -72,6 +72,46 @@ class SupervisionUrge(models.Model):
                 date=day,
             )
 
+    def action_open_reply(self):
+        """Open the urge editable, for the urged unit's reply."""
+        self.ensure_one()
+        self._check_can_reply()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reply to the Urge"),
+            "res_model": "supervision.urge",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "university_supervision.supervision_urge_view_form_reply"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
+
+    def action_save_reply(self):
+        """Tell the office the unit replied (the form saved the reply before
+        the call) and close the dialog."""
+        self._check_can_reply()
+        for urge in self.filtered("reply"):
+            urge.item_id.message_post(
+                body=_("Reply to the urge: %(reply)s", reply=urge.reply),
+                partner_ids=(urge.user_id | urge.item_id.officer_id).partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return {"type": "ir.actions.act_window_close"}
+
+    def _check_can_reply(self):
+        """Only the urged units' people reply to an urge."""
+        for urge in self:
+            units = urge.item_id.lead_unit_id | urge.item_id.assist_unit_ids
+            if self.env.user not in units.member_user_ids:
+                raise AccessError(_("Only the urged units may reply to an urge."))
+
     def write(self, vals):
         """Units only reply to urges; everything else is the office's."""
         if not self.env.su and not has_role(self.env, "officer"):

@@ -34,3 +34,11 @@ from . import test_webhook
 from . import test_adversary
 from . import test_concurrency
 from . import test_upgrade
+from . import test_decision
+from . import test_time_limit
+from . import test_commitment
+from . import test_unit_reports
+from . import test_item_interview_urge
+from . import test_leader_change
+from . import test_leader_tours
+from . import test_working_days

@@ -353,6 +353,60 @@ class TestActionRefusals(SupervisionCommon):
         self.assertRefused(self.leader, wizard, "action_confirm")
         self.assertFalse(item.urge_ids)
 
+    # ------------------------------------------------------------ second release
+    def test_item_action_decide(self):
+        """Another leader does not decide an item not in his charge."""
+        item = self._create_item_in("to_approve")
+        self.assertRefused(self.leader_other, item, "action_decide")
+
+    def test_item_action_send_back(self):
+        """The office does not send back an item it submitted."""
+        item = self._create_item_in("to_approve")
+        self.assertRefused(self.officer, item, "action_send_back")
+
+    def test_item_action_decide_extension(self):
+        """The unit does not decide its own extension request."""
+        ext = self._extension()
+        self.assertRefused(self.head_a, ext.item_id, "action_decide_extension")
+
+    def test_item_action_add_instruction(self):
+        """Units and other leaders write no instruction on the item."""
+        item = self._create_item_in("in_progress")
+        self.assertRefused(self.head_a, item, "action_add_instruction")
+        self.assertRefused(self.leader_other, item, "action_add_instruction")
+
+    def test_item_action_request_new_limit(self):
+        """Only the office asks for a new time limit."""
+        item = self._create_item_in("in_progress")
+        self.assertRefused(self.head_a, item, "action_request_new_limit")
+
+    def test_item_action_start_interview(self):
+        """Only the office starts an interview from the item."""
+        item = self._create_item_in("in_progress", level="key")
+        self.assertRefused(self.leader, item, "action_start_interview")
+
+    def test_decision_wizard_action_confirm(self):
+        """A leader not in charge cannot decide through the wizard."""
+        item = self._create_item_in("to_approve")
+        wizard = (
+            self.env["supervision.decision.wizard"]
+            .with_user(self.leader_other)
+            .create({"item_id": item.id, "decision": "approve"})
+        )
+        self.assertRefused(self.leader_other, wizard, "action_confirm")
+        self.assertEqual(item.state, "to_approve")
+
+    def test_urge_action_open_reply(self):
+        """The leader reads the urge but does not reply for the unit."""
+        item = self._create_item_in("in_progress")
+        urge = item.with_user(self.officer)._do_urge("phone", "Hurry up")
+        self.assertRefused(self.leader, urge, "action_open_reply")
+
+    def test_urge_action_save_reply(self):
+        item = self._create_item_in("in_progress")
+        urge = item.with_user(self.officer)._do_urge("phone", "Hurry up")
+        self.assertRefused(self.leader, urge, "action_save_reply")
+
     # ------------------------------------------------------------ reporting
     def test_briefing_action_generate(self):
         """A leader reading a published briefing cannot regenerate it."""

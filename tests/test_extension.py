@@ -165,7 +165,9 @@ class TestExtension(SupervisionCommon):
     def test_new_request_after_refusal(self):
         """Once a request is refused, the unit may ask again."""
         item = self._item()
-        self._as(self.leader, self._request(item)).action_refuse()
+        refused = self._as(self.leader, self._request(item))
+        refused.decision_note = "Not justified."
+        refused.action_refuse()
         second = self._request(item, date_requested=date(2026, 7, 15))
         self.assertEqual(second.state, "submitted")
         self.assertEqual(len(item.extension_ids), 2)
@@ -252,6 +254,7 @@ class TestExtension(SupervisionCommon):
         """The leader in charge refuses: the deadline stays."""
         item = self._item()
         extension = self._request(item)
+        self._as(self.leader, extension).decision_note = "Not justified."
         self._as(self.leader, extension).action_refuse()
         self.flush_tracking()
         self.assertRecordValues(
@@ -333,6 +336,7 @@ class TestExtension(SupervisionCommon):
         with self.assertRaises(UserError):
             self._as(self.leader, draft).action_approve()
         self._as(self.liaison_a, draft).action_submit()
+        self._as(self.leader, draft).decision_note = "Not justified."
         self._as(self.leader, draft).action_refuse()
         with self.assertRaises(UserError):
             self._as(self.leader, draft).action_approve()

@@ -273,3 +273,42 @@ class TestReports(SupervisionCommon):
         # the columns of the Excel ledger and of the saved export template
         self.assertPrinted(text, *ledger_headers(items.with_context(lang=LANG)))
         self.assertPrinted(text, "2026年3月2日")
+
+    def test_supervision_form_opinions(self):
+        """The 督办单's 审定意见 cell prints the leaders' opinions, not just
+        the leader's name."""
+        item = self._key_item()
+        with freeze_time("2026-03-05 02:00:00"):
+            self.env["supervision.decision.wizard"].with_user(self.leader).create(
+                {
+                    "item_id": item.id,
+                    "stage": "instruction",
+                    "opinion": "请教务处两周内报送方案初稿。",
+                }
+            ).action_confirm()
+        text = self._pdf_text(self._render_pdf("action_report_supervision_form", item))
+        self.assertPrinted(
+            text,
+            "审定意见",
+            "李副校长",
+            "请教务处两周内报送方案初稿。",
+            "2026年3月5日",
+        )
+
+    def test_urge_notice(self):
+        """催办通知单 with its yearly number, the item and the urge."""
+        item = self._key_item()
+        self.env.ref(f"{MODULE}.seq_supervision_urge").date_range_ids.unlink()
+        with freeze_time("2026-04-03 02:00:00"):
+            urge = item.with_user(self.officer)._do_urge(
+                "phone", "请于本周内报送进展。"
+            )
+        text = self._pdf_text(self._render_pdf("action_report_supervision_urge", urge))
+        self.assertPrinted(
+            text,
+            "催办通知单",
+            "催字〔2026〕1号",
+            "制定本科教学改革实施方案",
+            "教务处",
+            "请于本周内报送进展。",
+        )
