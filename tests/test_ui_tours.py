@@ -74,7 +74,9 @@ class TestSupervisionUiTours(SupervisionUiCommon):
         self._create_item(name="起草中的事项")
         to_approve = self._create_item(name="待审定的事项")
         to_approve.with_user(self.officer).action_submit_for_approval()
-        due_soon = self._create_item_in("in_progress", name="临近期限的事项", level="key")
+        due_soon = self._create_item_in(
+            "in_progress", name="临近期限的事项", level="key"
+        )
         due_soon.write({"warning_light": "yellow"})
         self._submitted_item(name="已报结的事项")
         self.env["supervision.urge"].with_user(self.officer).create(
