@@ -10,7 +10,7 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/setup.sh"
 export LOAD_DB="${LOAD_DB:-supervision_load}" LOAD_USERS="${LOAD_USERS:-20}" LOAD_FIGURES="$LOG_DIR/load.log"
 export LOAD_ACCOUNTS="$BUILD_DIR/load-accounts.json" PORT="${LOAD_PORT:-8090}" LOCUST="$STATE_DIR/locust-venv"
 SQL() { psql -qtA -d "$LOAD_DB" -c "$1"; }
-trap '[ -z "${SERVER:-}" ] || kill "$SERVER"; wait; [ "${LOAD_KEEP:-0}" = 1 ] || us_drop_db "$LOAD_DB"' EXIT
+trap '[ -z "${SERVER:-}" ] || kill "$SERVER" || true; wait; [ "${LOAD_KEEP:-0}" = 1 ] || us_drop_db "$LOAD_DB"' EXIT
 [ -x "$LOCUST/bin/locust" ] || { python3 -m venv "$LOCUST" && # its own gevent, not Odoo's
     "$LOCUST/bin/pip" install -q locust==2.47.0 >"$LOG_DIR/locust-install.log" 2>&1; }
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then us_die "port $PORT is in use (LOAD_PORT)"; fi
