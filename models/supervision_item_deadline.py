@@ -159,7 +159,8 @@ class SupervisionItem(models.Model):
         if notes:
             # one INSERT of logged notes for the batch, notifying nobody
             self.browse(list(notes))._message_log_batch(notes)
-        self._check_committed_dates(today)
+        # as quiet as the rest of the check: the digest tells the unit
+        self.with_env(checker.env)._check_committed_dates(today)
 
     def _time_flags(self, today, yellow_days):
         self.ensure_one()
@@ -413,8 +414,5 @@ class SupervisionItem(models.Model):
                 date=committed,
             )
             item._activity_ensure("commit", item._unit_activity_users(), today, note)
-            item.message_post(
-                body=note,
-                partner_ids=item.unit_partner_ids.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
+            # a logged note: the unit has the to-do and its daily digest
+            item.message_post(body=note, subtype_xmlid="mail.mt_note")

@@ -64,8 +64,8 @@ class SupervisionProgress(models.Model):
     percent = fields.Integer(string="Progress (%)")
     is_urgent = fields.Boolean(
         string="Urgent",
-        help="An emergency (紧急情况, NWU 第六条(二)): the office and the leader "
-        "in charge are notified at once.",
+        help="An emergency (紧急情况): the office and the leader in charge are "
+        "notified at once.",
     )
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     approval_state = fields.Selection(

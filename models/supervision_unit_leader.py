@@ -48,7 +48,6 @@ class SupervisionUnit(models.Model):
         )
         if not items:
             return
-        items.write({"leader_in_charge_id": new.id})
         act_types = [
             self.env.ref(f"university_supervision.mail_act_item_{act}").id
             for act in LEADER_ACTIVITIES
@@ -56,10 +55,13 @@ class SupervisionUnit(models.Model):
         activities = items.activity_ids.filtered(
             lambda a: a.user_id == former and a.activity_type_id.id in act_types
         )
+        # the to-dos move first: the former leader, who no longer reads the
+        # items afterwards, loses the ones left to him
         if new:
             activities.write({"user_id": new.id})
         else:
             activities.unlink()
+        items.write({"leader_in_charge_id": new.id})
         for item in items:
             item.message_post(
                 body=_(

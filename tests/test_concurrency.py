@@ -16,9 +16,9 @@ from .common import CHECK_LOGGER, DeadlineCheckCommon, SupervisionCommon
 
 INSERT_EXTENSION = """
     INSERT INTO supervision_extension
-        (item_id, user_id, reason, date_requested, state,
+        (item_id, user_id, reason, date_requested, state, origin,
          create_uid, write_uid, create_date, write_date)
-    VALUES (%(item)s, %(user)s, 'concurrent request', %(date)s, %(state)s,
+    VALUES (%(item)s, %(user)s, 'concurrent request', %(date)s, %(state)s, 'unit',
             %(user)s, %(user)s, now() at time zone 'UTC', now() at time zone 'UTC')
 """
 
