@@ -44,7 +44,7 @@ class SupervisionExtension(models.Model):
         default="unit",
         readonly=True,
         help="A unit asks before its deadline; the office may ask for a new "
-        "time limit on an overdue or escalated item (GDUFS 第十条(一)).",
+        "time limit on an overdue or escalated item.",
     )
     reason = fields.Text(required=True)
     deadline_current = fields.Date(string="Current Deadline", readonly=True)

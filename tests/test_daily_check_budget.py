@@ -12,7 +12,8 @@ from odoo.tests import tagged
 
 from .common import PerformanceCommon
 
-ESCALATED_QUERIES = 11
+# 11 for the note and escalation, about 3 for the urge's yearly number
+ESCALATED_QUERIES = 14
 
 
 @tagged("post_install", "-at_install")
@@ -37,7 +38,7 @@ class TestDailyCheckBudget(PerformanceCommon):
 
     def test_queries_per_escalated_item(self):
         """Each overdue reminder item urged, escalated and noted by the check
-        costs 11 queries (36 when each fact was a notified message)."""
+        costs at most 14 queries (36 when each fact was a notified message)."""
         self._close(self._overdue_reminders(2))
         self._check(21)  # warm-up
         items = self._overdue_reminders(3)

@@ -54,7 +54,7 @@ registry.category("web_tour.tours").add("university_supervision_office_new_limit
             trigger: ".o_form_view .o_field_widget[name='warning_light']:contains('红灯')",
         },
         ...clickHeaderButton("action_request_new_limit", "设定新时限"),
-        editField("date_requested", "2099-09-30"),
+        editField("date_requested", "2035-09-30"),
         editField("reason", "学院意见征集延误，重新设定办结时限"),
         {
             content: "Send the request to the leader in charge",
