@@ -53,6 +53,6 @@ if [ "$(module_state auth_signup)" = installed ]; then
 fi
 
 printf '\n  University Supervision demo: http://127.0.0.1:%s  (database %s; Ctrl-C stops)\n' "$HTTP_PORT" "$DEMO_DB"
-sed 's/^/    /' "$ROOT_DIR/scripts/demo_logins.txt"
+sed 's/^/    /' "$ROOT_DIR/demo/demo_logins.txt"
 echo
 exec "$ODOO_BIN" -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" --http-port="$HTTP_PORT"

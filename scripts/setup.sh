@@ -8,7 +8,7 @@
 #  2. Finds Odoo 18: (a) $ODOO_PYTHON, else python3 (or another 3.10-3.13)
 #     that imports Odoo 18; (b) else the source tree $ODOO_SRC; (c) else
 #     Odoo's official 18.0 source archive, downloaded. Builds the venv from it
-#     and installs the pinned tools of scripts/requirements-dev.txt.
+#     and installs the pinned tools of requirements-dev.txt.
 #  3. Starts PostgreSQL and creates a superuser role for the current user.
 #  4. Copies the addon (files git does not ignore) into the build folder and
 #     writes odoo.conf there.
@@ -204,7 +204,7 @@ or ODOO_SRC at an Odoo 18 Community source tree (the 18.0 branch of odoo/odoo)."
 # The pinned tools go into the venv itself (--ignore-installed), even when
 # the base interpreter has them, and are always called as "$PY" -m TOOL.
 us_dev_tools() {
-    local req="$ROOT_DIR/scripts/requirements-dev.txt" eff="$VENV_DIR/.us-requirements.txt" key
+    local req="$ROOT_DIR/requirements-dev.txt" eff="$VENV_DIR/.us-requirements.txt" key
     # Odoo's own freezegun is kept: decided once per venv.
     if [ ! -f "$VENV_DIR/.us-freezegun" ]; then
         if "$PY" -c 'import freezegun' 2>/dev/null; then echo keep; else echo install; fi >"$VENV_DIR/.us-freezegun"
@@ -217,7 +217,7 @@ us_dev_tools() {
     fi
     us_log "installing the pinned test and lint tools into the venv (log: $LOG_DIR/dev-tools.log)"
     us_pip install --ignore-installed -r "$eff" >"$LOG_DIR/dev-tools.log" 2>&1 ||
-        us_die "pip install -r scripts/requirements-dev.txt failed (log: $LOG_DIR/dev-tools.log)."
+        us_die "pip install -r requirements-dev.txt failed (log: $LOG_DIR/dev-tools.log)."
     "$PY" -m ruff --version >/dev/null || us_die "ruff does not run from $PY"
     printf '%s\n' "$key" >"$VENV_DIR/.us-dev-stamp"
 }
