@@ -32,22 +32,14 @@ from odoo.tests import Form, HttpCase, TransactionCase, get_db_name
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from ..models.supervision_constants import STATES
+
 MODULE = "university_supervision"
 GROUP_PREFIX = f"{MODULE}.group_supervision_"
 LANG = "zh_CN"
 RESULT = "<p>The reform plan was adopted by the President's Office Meeting.</p>"
 # Every state of an item; SupervisionDrivers._bring_to reaches each one.
-ITEM_STATES = (
-    "draft",
-    "to_approve",
-    "assigned",
-    "in_progress",
-    "submitted",
-    "to_close",
-    "closed",
-    "filed",
-    "cancelled",
-)
+ITEM_STATES = tuple(state for state, _label in STATES)
 # The roles as users of SupervisionCommon: unit A leads the scenario's
 # ordinary item and unit B assists it; unit C leads another item.
 ROLES = (

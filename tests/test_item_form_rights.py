@@ -7,7 +7,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from .common import SupervisionCommon
+from .common import ITEM_STATES, SupervisionCommon
 
 NOW = "2026-03-02 02:00:00"
 TODAY = date(2026, 3, 2)
@@ -106,17 +106,7 @@ class TestItemFormRights(SupervisionCommon):
         """Per role and state, every field the form shows editable saves."""
         refused = []
         shown = {}
-        for state in (
-            "draft",
-            "to_approve",
-            "assigned",
-            "in_progress",
-            "submitted",
-            "to_close",
-            "closed",
-            "filed",
-            "cancelled",
-        ):
+        for state in ITEM_STATES:
             item = self._drive(
                 self._create_item(level="key", deadline=date(2026, 6, 30)), state
             )
